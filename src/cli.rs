@@ -1,0 +1,621 @@
+//! The command line: the same capabilities as the window, for scripts and IT departments.
+//! Every command accepts `--json`; bad input exits non-zero with a message in French or
+//! English.
+//!
+//! Exit codes: 0 success; 1 a negative answer (problems found, unknown id);
+//! 2 bad input (argument, catalogue directory, index file).
+
+use crate::catalog::model::{Fit, Lang, Platform};
+use crate::catalog::search::{MatchKind, SearchIndex, TermKind};
+use crate::catalog::stats::{kind_code, stats};
+use crate::catalog::validate::{CheckOptions, check};
+use crate::catalog::winget::WingetIndex;
+use crate::catalog::{self, Catalog, Entry, Loaded};
+use crate::catalog::model::Date;
+use crate::t;
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Options shared by every command.
+#[derive(Args, Debug, Clone, Default)]
+pub struct Global {
+    /// Language of messages and content: fr or en (default: the system's, else fr).
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "fr|en")]
+    pub lang: Option<Lang>,
+    /// Use this catalogue directory instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
+    /// Machine-readable output (JSON), documented and stable.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+/// Kit Libre — le kit d'accès aux logiciels libres / the free software access kit.
+/// Without a command, the window opens.
+#[derive(Parser, Debug)]
+#[command(name = "kitlibre", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Search the catalogue (accents, case and typos do not matter).
+    Search {
+        /// What to look for: a product, a need ("traitement de texte"), a name.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// One entry, with its alternatives or what it replaces.
+    Show {
+        /// The entry's id (see `search`), e.g. microsoft-word or libreoffice.
+        id: String,
+    },
+    /// Work on the catalogue itself.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CatalogCommand {
+    /// Check a catalogue directory: every problem with its file, line and field.
+    Check {
+        /// The directory to check (default: the catalogue in use).
+        dir: Option<PathBuf>,
+        /// The winget package index (CSV with a PackageId column) to check winget ids.
+        #[arg(long, value_name = "FILE")]
+        winget_index: Option<PathBuf>,
+    },
+    /// Counts by kind, category, platform, and language completeness.
+    Stats,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "fr" => Ok(Lang::Fr),
+        "en" => Ok(Lang::En),
+        _ => Err(format!(
+            "« {s} » : langue inconnue, choisir fr ou en / unknown language, use fr or en"
+        )),
+    }
+}
+
+/// Where command output goes (stdout and stderr, or buffers in tests).
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// Exit status of a command.
+pub type Status = i32;
+pub const OK: Status = 0;
+pub const NEGATIVE: Status = 1;
+pub const BAD_INPUT: Status = 2;
+
+/// Runs one command. Returns the exit status.
+pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
+    let lang = crate::i18n::resolve_lang(global.lang);
+    let result = match command {
+        Command::Search { query, limit } => {
+            with_catalog(global, lang, io, |l, io| search(l, &query.join(" "), limit, global.json, lang, io))
+        }
+        Command::Show { id } => with_catalog(global, lang, io, |l, io| show(l, &id, global.json, lang, io)),
+        Command::Catalog { command } => match command {
+            CatalogCommand::Stats => with_catalog(global, lang, io, |l, io| {
+                print_stats(&l.catalog, global.json, lang, io)
+            }),
+            CatalogCommand::Check { dir, winget_index } => {
+                catalog_check(global, dir, winget_index, lang, io)
+            }
+        },
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            let _ = writeln!(io.err, "kitlibre: {e}");
+            BAD_INPUT
+        }
+    }
+}
+
+type CmdResult = Result<Status, String>;
+
+fn with_catalog(
+    global: &Global,
+    lang: Lang,
+    io: &mut Io<'_>,
+    f: impl FnOnce(&Loaded, &mut Io<'_>) -> std::io::Result<Status>,
+) -> CmdResult {
+    let loaded = catalog::load_default(global.catalog.as_deref())
+        .map_err(|e| open_error_message(&e, lang))?;
+    if !loaded.problems.is_empty() && !global.json {
+        let _ = writeln!(
+            io.err,
+            "{}",
+            t!(lang, "cli-catalog-has-problems", count = loaded.problems.len())
+        );
+    }
+    f(&loaded, io).map_err(|e| e.to_string())
+}
+
+fn open_error_message(e: &catalog::OpenError, lang: Lang) -> String {
+    match e {
+        catalog::OpenError::NotADirectory(p) => {
+            t!(lang, "cli-not-a-directory", path = p.display().to_string())
+        }
+        catalog::OpenError::Unreadable { path, detail } => t!(
+            lang,
+            "cli-unreadable",
+            path = path.display().to_string(),
+            detail = detail
+        ),
+    }
+}
+
+fn json_line(io: &mut Io<'_>, value: &serde_json::Value) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
+    writeln!(io.out, "{text}")
+}
+
+// ---------------------------------------------------------------------------------------
+// search
+
+fn fit_label(fit: Fit, lang: Lang) -> String {
+    match fit {
+        Fit::DropIn => t!(lang, "fit-drop-in"),
+        Fit::Close => t!(lang, "fit-close"),
+        Fit::Different => t!(lang, "fit-different"),
+    }
+}
+
+/// Code of a fit level, as in the catalogue.
+pub fn fit_code(fit: Fit) -> &'static str {
+    match fit {
+        Fit::DropIn => "drop-in",
+        Fit::Close => "close",
+        Fit::Different => "different",
+    }
+}
+
+fn how_code(how: MatchKind) -> &'static str {
+    match how {
+        MatchKind::Exact => "exact",
+        MatchKind::Prefix => "prefix",
+        MatchKind::WordPrefix => "word-prefix",
+        MatchKind::Substring => "substring",
+        MatchKind::Fuzzy => "fuzzy",
+        MatchKind::Typo => "typo",
+    }
+}
+
+fn term_code(k: TermKind) -> &'static str {
+    match k {
+        TermKind::Name => "name",
+        TermKind::Alias => "alias",
+        TermKind::Keyword => "keyword",
+        TermKind::Category => "category",
+    }
+}
+
+fn platform_codes(p: &[Platform]) -> Vec<&'static str> {
+    p.iter().map(|p| p.code()).collect()
+}
+
+/// The alternatives of a proprietary entry, as JSON.
+fn alternatives_json(cat: &Catalog, id: &str, lang: Lang) -> serde_json::Value {
+    let list: Vec<serde_json::Value> = cat
+        .alternatives(id)
+        .iter()
+        .filter_map(|r| {
+            let f = cat.free(&r.free)?;
+            Some(serde_json::json!({
+                "id": f.id,
+                "name": f.name.get(lang),
+                "fit": fit_code(r.fit),
+                "platforms": platform_codes(&r.platforms),
+                "components": r.components,
+                "summary": r.summary.get(lang),
+                "difficulty": f.difficulty,
+                "free_software": f.is_free_software(),
+            }))
+        })
+        .collect();
+    serde_json::Value::Array(list)
+}
+
+fn search(
+    loaded: &Loaded,
+    query: &str,
+    limit: usize,
+    json: bool,
+    lang: Lang,
+    io: &mut Io<'_>,
+) -> std::io::Result<Status> {
+    let cat = &loaded.catalog;
+    let index = SearchIndex::new(cat);
+    let hits = index.search(cat, query, lang, limit);
+    if json {
+        let results: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let e = cat.entry(h.entry);
+                let mut v = serde_json::json!({
+                    "id": e.id(),
+                    "kind": e.kind_code(),
+                    "name": e.name(lang),
+                    "category": e.category(),
+                    "summary": e.summary(lang),
+                    "score": h.score,
+                    "match": { "how": how_code(h.how), "field": term_code(h.term_kind), "text": h.matched },
+                });
+                if let Entry::Proprietary(p) = e {
+                    v["alternatives"] = alternatives_json(cat, &p.id, lang);
+                }
+                v
+            })
+            .collect();
+        json_line(
+            io,
+            &serde_json::json!({ "query": query, "lang": lang, "results": results }),
+        )?;
+        return Ok(if hits.is_empty() { NEGATIVE } else { OK });
+    }
+    if hits.is_empty() {
+        writeln!(io.out, "{}", t!(lang, "cli-search-none", query = query))?;
+        return Ok(NEGATIVE);
+    }
+    for h in &hits {
+        let e = cat.entry(h.entry);
+        let category = cat
+            .category(e.category())
+            .map(|c| c.name.get(lang).to_owned())
+            .unwrap_or_default();
+        let kind = match e {
+            Entry::Proprietary(_) => t!(lang, "kind-proprietary"),
+            Entry::Free(_) => t!(lang, "kind-free"),
+        };
+        writeln!(io.out, "{}  [{}]  ({kind} · {category})", e.name(lang), e.id())?;
+        writeln!(io.out, "    {}", e.summary(lang))?;
+        if let Entry::Proprietary(p) = e {
+            for r in cat.alternatives(&p.id) {
+                if let Some(f) = cat.free(&r.free) {
+                    let parts = components_text(&r.components);
+                    writeln!(
+                        io.out,
+                        "    → {}{parts}  [{}] — {}",
+                        f.name.get(lang),
+                        f.id,
+                        fit_label(r.fit, lang)
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(OK)
+}
+
+fn components_text(c: &[crate::catalog::model::ComponentMap]) -> String {
+    if c.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = c.iter().map(|m| format!("{} → {}", m.from, m.to)).collect();
+    format!(" ({})", parts.join(", "))
+}
+
+// ---------------------------------------------------------------------------------------
+// show
+
+fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Status> {
+    let cat = &loaded.catalog;
+    let Some(entry) = cat.get(id) else {
+        let index = SearchIndex::new(cat);
+        let close: Vec<String> = index
+            .search(cat, &id.replace('-', " "), lang, 3)
+            .iter()
+            .map(|h| cat.entry(h.entry).id().to_owned())
+            .collect();
+        if json {
+            json_line(
+                io,
+                &serde_json::json!({ "error": "not-found", "id": id, "suggestions": close }),
+            )?;
+        } else {
+            writeln!(io.err, "{}", t!(lang, "cli-show-unknown", id = id))?;
+            if !close.is_empty() {
+                writeln!(io.err, "{}", t!(lang, "cli-did-you-mean", ids = close.join(", ")))?;
+            }
+        }
+        return Ok(NEGATIVE);
+    };
+    match entry {
+        Entry::Proprietary(p) => {
+            if json {
+                let mut v = serde_json::to_value(p).map_err(std::io::Error::other)?;
+                v["kind_of_entry"] = "proprietary".into();
+                v["alternatives"] = alternatives_json(cat, &p.id, lang);
+                v["parts"] = cat.parts(&p.id).iter().map(|x| x.id.clone()).collect();
+                return json_line(io, &v).map(|_| OK);
+            }
+            writeln!(io.out, "{}  [{}]", p.name.get(lang), p.id)?;
+            writeln!(io.out, "{}", t!(lang, "cli-vendor", vendor = p.vendor.as_str()))?;
+            writeln!(io.out, "{}\n", p.summary.get(lang))?;
+            if !p.concerns.is_empty() {
+                writeln!(io.out, "{}", t!(lang, "cli-why-leave"))?;
+                for c in &p.concerns {
+                    writeln!(io.out, "  • {}", c.text().get(lang))?;
+                }
+                writeln!(io.out)?;
+            }
+            writeln!(io.out, "{}", t!(lang, "cli-alternatives"))?;
+            for (n, r) in cat.alternatives(&p.id).iter().enumerate() {
+                let Some(f) = cat.free(&r.free) else { continue };
+                writeln!(
+                    io.out,
+                    "  {}. {}{}  [{}] — {}",
+                    n + 1,
+                    f.name.get(lang),
+                    components_text(&r.components),
+                    f.id,
+                    fit_label(r.fit, lang)
+                )?;
+                writeln!(io.out, "     {}", r.summary.get(lang))?;
+                for c in &r.carries_over {
+                    writeln!(io.out, "     + {}", c.get(lang))?;
+                }
+                for c in &r.left_behind {
+                    writeln!(io.out, "     − {}", c.get(lang))?;
+                }
+            }
+        }
+        Entry::Free(f) => {
+            if json {
+                let mut v = serde_json::to_value(f).map_err(std::io::Error::other)?;
+                v["kind_of_entry"] = "free".into();
+                v["free_software"] = f.is_free_software().into();
+                v["replaces"] = cat
+                    .replaces(&f.id)
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "id": r.proprietary,
+                            "name": cat.proprietary(&r.proprietary).map(|p| p.name.get(lang)),
+                            "fit": fit_code(r.fit),
+                            "platforms": platform_codes(&r.platforms),
+                        })
+                    })
+                    .collect();
+                return json_line(io, &v).map(|_| OK);
+            }
+            writeln!(io.out, "{}  [{}]", f.name.get(lang), f.id)?;
+            writeln!(io.out, "{}", f.summary.get(lang))?;
+            writeln!(io.out, "\n{}\n", f.description.get(lang))?;
+            writeln!(io.out, "{}", t!(lang, "cli-license", license = f.license.as_str()))?;
+            writeln!(io.out, "{}", t!(lang, "cli-homepage", url = f.homepage.as_str()))?;
+            writeln!(
+                io.out,
+                "{}",
+                t!(lang, "cli-platforms", platforms = platform_codes(&f.platforms).join(", "))
+            )?;
+            let i = &f.install;
+            let methods: Vec<(&str, &Option<String>)> = vec![
+                ("winget", &i.winget),
+                ("flathub", &i.flathub),
+                ("debian", &i.debian),
+                ("homebrew", &i.homebrew_cask),
+                ("f-droid", &i.fdroid),
+                ("google play", &i.play_store),
+                ("app store", &i.app_store),
+                ("download", &i.download_page),
+                ("web", &i.web),
+            ];
+            writeln!(io.out, "{}", t!(lang, "cli-install-methods"))?;
+            for (name, v) in methods {
+                if let Some(v) = v {
+                    writeln!(io.out, "  {name}: {v}")?;
+                }
+            }
+            let replaces = cat.replaces(&f.id);
+            if !replaces.is_empty() {
+                writeln!(io.out, "{}", t!(lang, "cli-replaces"))?;
+                for r in replaces {
+                    if let Some(p) = cat.proprietary(&r.proprietary) {
+                        writeln!(io.out, "  • {}  [{}] — {}", p.name.get(lang), p.id, fit_label(r.fit, lang))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(OK)
+}
+
+// ---------------------------------------------------------------------------------------
+// catalog stats
+
+fn print_stats(cat: &Catalog, json: bool, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Status> {
+    let s = stats(cat, lang);
+    if json {
+        let v = serde_json::to_value(&s).map_err(std::io::Error::other)?;
+        json_line(io, &v)?;
+        return Ok(OK);
+    }
+    writeln!(
+        io.out,
+        "{}",
+        t!(
+            lang,
+            "cli-stats-totals",
+            proprietary = s.proprietary,
+            free = s.free,
+            replacements = s.replacements,
+            categories = s.categories
+        )
+    )?;
+    writeln!(
+        io.out,
+        "{}",
+        t!(lang, "cli-stats-free-software", count = s.free_software, services = s.services, chatons = s.chatons, sill = s.sill)
+    )?;
+    writeln!(io.out, "\n{}", t!(lang, "cli-stats-by-kind"))?;
+    for (k, p, f) in &s.by_kind {
+        writeln!(io.out, "  {k:<10} {p:>4} {f:>4}")?;
+    }
+    writeln!(io.out, "\n{}", t!(lang, "cli-stats-by-category"))?;
+    for c in &s.by_category {
+        writeln!(io.out, "  {:<40} {:>4} {:>4}", c.name, c.proprietary, c.free)?;
+    }
+    writeln!(io.out, "\n{}", t!(lang, "cli-stats-by-platform"))?;
+    for p in &s.by_platform {
+        writeln!(
+            io.out,
+            "  {:<10} {:>4} {:>4} {:>4}",
+            p.platform.code(),
+            p.proprietary,
+            p.free,
+            p.replacements
+        )?;
+    }
+    let im = &s.install_methods;
+    writeln!(io.out, "\n{}", t!(lang, "cli-stats-install"))?;
+    for (name, n) in [
+        ("winget", im.winget),
+        ("flathub", im.flathub),
+        ("debian", im.debian),
+        ("homebrew cask", im.homebrew_cask),
+        ("f-droid", im.fdroid),
+        ("google play", im.play_store),
+        ("app store", im.app_store),
+        ("download page", im.download_page),
+        ("web", im.web),
+    ] {
+        writeln!(io.out, "  {name:<14} {n:>4}")?;
+    }
+    writeln!(io.out, "\n{}", t!(lang, "cli-stats-languages"))?;
+    for l in &s.languages {
+        writeln!(
+            io.out,
+            "  {}  {}/{} ({:.1} %)",
+            l.lang, l.filled, l.total, l.percent
+        )?;
+    }
+    writeln!(
+        io.out,
+        "\n{}",
+        t!(lang, "cli-stats-detectable", count = s.detectable, total = s.proprietary)
+    )?;
+    let _ = kind_code;
+    Ok(OK)
+}
+
+// ---------------------------------------------------------------------------------------
+// catalog check
+
+fn catalog_check(
+    global: &Global,
+    dir: Option<PathBuf>,
+    winget_index: Option<PathBuf>,
+    lang: Lang,
+    io: &mut Io<'_>,
+) -> CmdResult {
+    let dir = dir.or_else(|| global.catalog.clone());
+    let loaded = match &dir {
+        Some(d) => catalog::load_dir(d),
+        None => catalog::load_default(None),
+    }
+    .map_err(|e| open_error_message(&e, lang))?;
+    let index = match &winget_index {
+        Some(path) => Some(WingetIndex::from_path(path).map_err(|e| {
+            t!(lang, "cli-winget-index-bad", detail = e.to_string())
+        })?),
+        None => None,
+    };
+    let report = check(
+        &loaded,
+        CheckOptions {
+            winget: index.as_ref(),
+            today: Date::today(),
+        },
+    );
+    let root = match &loaded.catalog.origin {
+        catalog::Origin::Embedded => "catalog".to_owned(),
+        catalog::Origin::Directory(d) => d.display().to_string(),
+    };
+    let status = if report.is_ok() { OK } else { NEGATIVE };
+    if global.json {
+        let v = serde_json::json!({
+            "ok": report.is_ok(),
+            "catalog": root,
+            "files": report.files,
+            "errors": report.errors(),
+            "warnings": report.warnings(),
+            "winget_checked": report.winget_checked,
+            "winget_index_size": index.as_ref().map(|i| i.len()),
+            "problems": report.problems.iter().map(|p| p.to_json(lang)).collect::<Vec<_>>(),
+        });
+        json_line(io, &v).map_err(|e| e.to_string())?;
+        return Ok(status);
+    }
+    let w = |io: &mut Io<'_>, s: String| writeln!(io.out, "{s}").map_err(|e| e.to_string());
+    for p in &report.problems {
+        w(io, p.render(&root, lang))?;
+    }
+    if !report.winget_checked {
+        w(io, t!(lang, "cli-check-winget-skipped"))?;
+    }
+    w(
+        io,
+        t!(
+            lang,
+            "cli-check-summary",
+            files = report.files,
+            errors = report.errors(),
+            warnings = report.warnings()
+        ),
+    )?;
+    Ok(status)
+}
+
+/// Parses the process arguments; on bad usage prints a bilingual message and returns the
+/// status to exit with.
+pub fn parse_args() -> Result<Cli, Status> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => {
+            use clap::error::ErrorKind;
+            match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    Err(OK)
+                }
+                _ => {
+                    let lang = crate::i18n::resolve_lang(lang_from_args());
+                    eprintln!("{}", t!(lang, "cli-bad-usage"));
+                    let _ = e.print();
+                    Err(BAD_INPUT)
+                }
+            }
+        }
+    }
+}
+
+/// `--lang` as written on the command line, even when the rest does not parse.
+fn lang_from_args() -> Option<Lang> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        if let Some(v) = a.strip_prefix("--lang=") {
+            Lang::from_tag(v)
+        } else if a == "--lang" {
+            args.get(i + 1).and_then(|v| Lang::from_tag(v))
+        } else {
+            None
+        }
+    })
+}

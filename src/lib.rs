@@ -1,0 +1,9 @@
+//! Kit Libre: the free software access kit.
+//!
+//! The library holds every capability (catalogue, search, and soon detection,
+//! installation, migration, guides, updates) with no user interface in it; the
+//! iced window (`ui`) and the command line (`cli`) are thin front ends over it.
+
+pub mod catalog;
+pub mod cli;
+pub mod i18n;

@@ -5,13 +5,13 @@
 //! Exit codes: 0 success; 1 a negative answer (problems found, unknown id);
 //! 2 bad input (argument, catalogue directory, index file).
 
+use crate::catalog::model::Date;
 use crate::catalog::model::{Fit, Lang, Platform};
 use crate::catalog::search::{MatchKind, SearchIndex, TermKind};
 use crate::catalog::stats::{kind_code, stats};
 use crate::catalog::validate::{CheckOptions, check};
 use crate::catalog::winget::WingetIndex;
 use crate::catalog::{self, Catalog, Entry, Loaded};
-use crate::catalog::model::Date;
 use crate::t;
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -105,10 +105,12 @@ pub const BAD_INPUT: Status = 2;
 pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
     let lang = crate::i18n::resolve_lang(global.lang);
     let result = match command {
-        Command::Search { query, limit } => {
-            with_catalog(global, lang, io, |l, io| search(l, &query.join(" "), limit, global.json, lang, io))
-        }
-        Command::Show { id } => with_catalog(global, lang, io, |l, io| show(l, &id, global.json, lang, io)),
+        Command::Search { query, limit } => with_catalog(global, lang, io, |l, io| {
+            search(l, &query.join(" "), limit, global.json, lang, io)
+        }),
+        Command::Show { id } => with_catalog(global, lang, io, |l, io| {
+            show(l, &id, global.json, lang, io)
+        }),
         Command::Catalog { command } => match command {
             CatalogCommand::Stats => with_catalog(global, lang, io, |l, io| {
                 print_stats(&l.catalog, global.json, lang, io)
@@ -141,7 +143,11 @@ fn with_catalog(
         let _ = writeln!(
             io.err,
             "{}",
-            t!(lang, "cli-catalog-has-problems", count = loaded.problems.len())
+            t!(
+                lang,
+                "cli-catalog-has-problems",
+                count = loaded.problems.len()
+            )
         );
     }
     f(&loaded, io).map_err(|e| e.to_string())
@@ -174,6 +180,30 @@ fn fit_label(fit: Fit, lang: Lang) -> String {
         Fit::DropIn => t!(lang, "fit-drop-in"),
         Fit::Close => t!(lang, "fit-close"),
         Fit::Different => t!(lang, "fit-different"),
+    }
+}
+
+/// What a service costs, in words.
+pub fn cost_label(cost: crate::catalog::model::Cost, lang: Lang) -> String {
+    use crate::catalog::model::Cost;
+    match cost {
+        Cost::Free => t!(lang, "cost-free"),
+        Cost::Donation => t!(lang, "cost-donation"),
+        Cost::Freemium => t!(lang, "cost-freemium"),
+        Cost::Paid => t!(lang, "cost-paid"),
+    }
+}
+
+/// Who runs a service, in words.
+pub fn provider_kind_label(kind: crate::catalog::model::ProviderKind, lang: Lang) -> String {
+    use crate::catalog::model::ProviderKind;
+    match kind {
+        ProviderKind::Association => t!(lang, "provider-association"),
+        ProviderKind::Cooperative => t!(lang, "provider-cooperative"),
+        ProviderKind::Company => t!(lang, "provider-company"),
+        ProviderKind::Foundation => t!(lang, "provider-foundation"),
+        ProviderKind::PublicBody => t!(lang, "provider-public-body"),
+        ProviderKind::Federation => t!(lang, "provider-federation"),
     }
 }
 
@@ -222,7 +252,10 @@ fn alternatives_json(cat: &Catalog, id: &str, lang: Lang) -> serde_json::Value {
                 "name": f.name.get(lang),
                 "fit": fit_code(r.fit),
                 "platforms": platform_codes(&r.platforms),
-                "components": r.components,
+                "components": r.components.iter().map(|m| serde_json::json!({
+                    "from": m.from.get(lang),
+                    "to": m.to.get(lang),
+                })).collect::<Vec<_>>(),
                 "summary": r.summary.get(lang),
                 "difficulty": f.difficulty,
                 "free_software": f.is_free_software(),
@@ -283,12 +316,17 @@ fn search(
             Entry::Proprietary(_) => t!(lang, "kind-proprietary"),
             Entry::Free(_) => t!(lang, "kind-free"),
         };
-        writeln!(io.out, "{}  [{}]  ({kind} · {category})", e.name(lang), e.id())?;
+        writeln!(
+            io.out,
+            "{}  [{}]  ({kind} · {category})",
+            e.name(lang),
+            e.id()
+        )?;
         writeln!(io.out, "    {}", e.summary(lang))?;
         if let Entry::Proprietary(p) = e {
             for r in cat.alternatives(&p.id) {
                 if let Some(f) = cat.free(&r.free) {
-                    let parts = components_text(&r.components);
+                    let parts = components_text(&r.components, lang);
                     writeln!(
                         io.out,
                         "    → {}{parts}  [{}] — {}",
@@ -303,18 +341,27 @@ fn search(
     Ok(OK)
 }
 
-fn components_text(c: &[crate::catalog::model::ComponentMap]) -> String {
+fn components_text(c: &[crate::catalog::model::ComponentMap], lang: Lang) -> String {
     if c.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = c.iter().map(|m| format!("{} → {}", m.from, m.to)).collect();
+    let parts: Vec<String> = c
+        .iter()
+        .map(|m| format!("{} → {}", m.from.get(lang), m.to.get(lang)))
+        .collect();
     format!(" ({})", parts.join(", "))
 }
 
 // ---------------------------------------------------------------------------------------
 // show
 
-fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Status> {
+fn show(
+    loaded: &Loaded,
+    id: &str,
+    json: bool,
+    lang: Lang,
+    io: &mut Io<'_>,
+) -> std::io::Result<Status> {
     let cat = &loaded.catalog;
     let Some(entry) = cat.get(id) else {
         let index = SearchIndex::new(cat);
@@ -331,7 +378,11 @@ fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> s
         } else {
             writeln!(io.err, "{}", t!(lang, "cli-show-unknown", id = id))?;
             if !close.is_empty() {
-                writeln!(io.err, "{}", t!(lang, "cli-did-you-mean", ids = close.join(", ")))?;
+                writeln!(
+                    io.err,
+                    "{}",
+                    t!(lang, "cli-did-you-mean", ids = close.join(", "))
+                )?;
             }
         }
         return Ok(NEGATIVE);
@@ -346,7 +397,11 @@ fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> s
                 return json_line(io, &v).map(|_| OK);
             }
             writeln!(io.out, "{}  [{}]", p.name.get(lang), p.id)?;
-            writeln!(io.out, "{}", t!(lang, "cli-vendor", vendor = p.vendor.as_str()))?;
+            writeln!(
+                io.out,
+                "{}",
+                t!(lang, "cli-vendor", vendor = p.vendor.as_str())
+            )?;
             writeln!(io.out, "{}\n", p.summary.get(lang))?;
             if !p.concerns.is_empty() {
                 writeln!(io.out, "{}", t!(lang, "cli-why-leave"))?;
@@ -363,7 +418,7 @@ fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> s
                     "  {}. {}{}  [{}] — {}",
                     n + 1,
                     f.name.get(lang),
-                    components_text(&r.components),
+                    components_text(&r.components, lang),
                     f.id,
                     fit_label(r.fit, lang)
                 )?;
@@ -398,16 +453,67 @@ fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> s
             writeln!(io.out, "{}  [{}]", f.name.get(lang), f.id)?;
             writeln!(io.out, "{}", f.summary.get(lang))?;
             writeln!(io.out, "\n{}\n", f.description.get(lang))?;
-            writeln!(io.out, "{}", t!(lang, "cli-license", license = f.license.as_str()))?;
-            writeln!(io.out, "{}", t!(lang, "cli-homepage", url = f.homepage.as_str()))?;
             writeln!(
                 io.out,
                 "{}",
-                t!(lang, "cli-platforms", platforms = platform_codes(&f.platforms).join(", "))
+                t!(lang, "cli-license", license = f.license.as_str())
             )?;
+            writeln!(
+                io.out,
+                "{}",
+                t!(lang, "cli-homepage", url = f.homepage.as_str())
+            )?;
+            writeln!(
+                io.out,
+                "{}",
+                t!(
+                    lang,
+                    "cli-platforms",
+                    platforms = platform_codes(&f.platforms).join(", ")
+                )
+            )?;
+            if let Some(svc) = &f.service {
+                writeln!(
+                    io.out,
+                    "{}",
+                    t!(
+                        lang,
+                        "cli-service-provider",
+                        provider = svc.provider.as_str(),
+                        kind = provider_kind_label(svc.provider_kind, lang),
+                        country = svc.country.as_deref().unwrap_or("—")
+                    )
+                )?;
+                let mut cost = cost_label(svc.cost, lang);
+                if let Some(d) = &svc.cost_details {
+                    cost = format!("{cost} — {}", d.get(lang));
+                }
+                writeln!(io.out, "{}", t!(lang, "cli-service-cost", cost = cost))?;
+                if svc.chatons {
+                    writeln!(io.out, "{}", t!(lang, "cli-service-chatons"))?;
+                }
+                if let Some(u) = &svc.signup {
+                    writeln!(
+                        io.out,
+                        "{}",
+                        t!(lang, "cli-service-signup", url = u.as_str())
+                    )?;
+                }
+                if let Some(b) = &svc.before_signup {
+                    writeln!(
+                        io.out,
+                        "{}",
+                        t!(lang, "cli-service-before", text = b.get(lang))
+                    )?;
+                }
+            }
+            if !f.is_free_software() {
+                writeln!(io.out, "{}", t!(lang, "cli-not-free-software"))?;
+            }
             let i = &f.install;
             let methods: Vec<(&str, &Option<String>)> = vec![
                 ("winget", &i.winget),
+                ("winget (fr)", &i.winget_fr),
                 ("flathub", &i.flathub),
                 ("debian", &i.debian),
                 ("homebrew", &i.homebrew_cask),
@@ -428,7 +534,13 @@ fn show(loaded: &Loaded, id: &str, json: bool, lang: Lang, io: &mut Io<'_>) -> s
                 writeln!(io.out, "{}", t!(lang, "cli-replaces"))?;
                 for r in replaces {
                     if let Some(p) = cat.proprietary(&r.proprietary) {
-                        writeln!(io.out, "  • {}  [{}] — {}", p.name.get(lang), p.id, fit_label(r.fit, lang))?;
+                        writeln!(
+                            io.out,
+                            "  • {}  [{}] — {}",
+                            p.name.get(lang),
+                            p.id,
+                            fit_label(r.fit, lang)
+                        )?;
                     }
                 }
             }
@@ -462,7 +574,14 @@ fn print_stats(cat: &Catalog, json: bool, lang: Lang, io: &mut Io<'_>) -> std::i
     writeln!(
         io.out,
         "{}",
-        t!(lang, "cli-stats-free-software", count = s.free_software, services = s.services, chatons = s.chatons, sill = s.sill)
+        t!(
+            lang,
+            "cli-stats-free-software",
+            count = s.free_software,
+            services = s.services,
+            chatons = s.chatons,
+            sill = s.sill
+        )
     )?;
     writeln!(io.out, "\n{}", t!(lang, "cli-stats-by-kind"))?;
     for (k, p, f) in &s.by_kind {
@@ -470,7 +589,11 @@ fn print_stats(cat: &Catalog, json: bool, lang: Lang, io: &mut Io<'_>) -> std::i
     }
     writeln!(io.out, "\n{}", t!(lang, "cli-stats-by-category"))?;
     for c in &s.by_category {
-        writeln!(io.out, "  {:<40} {:>4} {:>4}", c.name, c.proprietary, c.free)?;
+        writeln!(
+            io.out,
+            "  {:<40} {:>4} {:>4}",
+            c.name, c.proprietary, c.free
+        )?;
     }
     writeln!(io.out, "\n{}", t!(lang, "cli-stats-by-platform"))?;
     for p in &s.by_platform {
@@ -509,7 +632,12 @@ fn print_stats(cat: &Catalog, json: bool, lang: Lang, io: &mut Io<'_>) -> std::i
     writeln!(
         io.out,
         "\n{}",
-        t!(lang, "cli-stats-detectable", count = s.detectable, total = s.proprietary)
+        t!(
+            lang,
+            "cli-stats-detectable",
+            count = s.detectable,
+            total = s.proprietary
+        )
     )?;
     let _ = kind_code;
     Ok(OK)
@@ -532,9 +660,10 @@ fn catalog_check(
     }
     .map_err(|e| open_error_message(&e, lang))?;
     let index = match &winget_index {
-        Some(path) => Some(WingetIndex::from_path(path).map_err(|e| {
-            t!(lang, "cli-winget-index-bad", detail = e.to_string())
-        })?),
+        Some(path) => Some(
+            WingetIndex::from_path(path)
+                .map_err(|e| t!(lang, "cli-winget-index-bad", detail = e.to_string()))?,
+        ),
         None => None,
     };
     let report = check(

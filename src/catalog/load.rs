@@ -50,6 +50,9 @@ pub struct Loaded {
     /// Every replacement parsed, with its file, including those pointing nowhere
     /// (which the catalogue itself leaves out).
     pub all_replacements: Vec<(String, Replacement)>,
+    /// Ids of entry files that could not be parsed (already reported): references to
+    /// them are not reported again.
+    pub broken_ids: std::collections::HashSet<String>,
 }
 
 /// The files of the embedded catalogue.
@@ -139,7 +142,11 @@ fn relative(root: &Path, path: &Path) -> String {
 /// 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<T> {
@@ -187,7 +194,9 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
     let mut free: Vec<(String, Free)> = Vec::new();
     let mut replacements: Vec<(String, Replacement)> = Vec::new();
 
+    let mut broken_ids = std::collections::HashSet::new();
     for file in &files {
+        let before = problems.len();
         let (folder, rest) = match file.path.split_once('/') {
             Some((f, r)) => (f, r),
             None => ("", file.path.as_str()),
@@ -219,6 +228,9 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
             }
             _ => problems.push(Problem::new(&file.path, None, ProblemKind::UnknownFile)),
         }
+        if problems.len() > before && file.path.contains('/') {
+            broken_ids.insert(id_of(&file.path));
+        }
     }
 
     // The same id in two folders: the catalogue keeps the proprietary one.
@@ -247,6 +259,7 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
         problems,
         sources: files,
         all_replacements,
+        broken_ids,
     }
 }
 

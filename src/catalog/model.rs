@@ -279,10 +279,12 @@ pub enum ConcernKind {
     Jurisdiction,
     /// Closed code nobody can audit.
     ClosedSource,
+    /// Known security incidents or flaws left unpatched.
+    Security,
 }
 
 impl ConcernKind {
-    pub const ALL: [ConcernKind; 7] = [
+    pub const ALL: [ConcernKind; 8] = [
         ConcernKind::Tracking,
         ConcernKind::LockIn,
         ConcernKind::Cost,
@@ -290,6 +292,7 @@ impl ConcernKind {
         ConcernKind::AccountRequired,
         ConcernKind::Jurisdiction,
         ConcernKind::ClosedSource,
+        ConcernKind::Security,
     ];
 
     pub fn code(self) -> &'static str {
@@ -301,6 +304,7 @@ impl ConcernKind {
             ConcernKind::AccountRequired => "account-required",
             ConcernKind::Jurisdiction => "jurisdiction",
             ConcernKind::ClosedSource => "closed-source",
+            ConcernKind::Security => "security",
         }
     }
 }
@@ -462,6 +466,9 @@ pub enum Difficulty {
 pub struct Install {
     /// Windows Package Manager id (`TheDocumentFoundation.LibreOffice`).
     pub winget: Option<String>,
+    /// The French-language winget package, where the project publishes one per language
+    /// (`Mozilla.Firefox.fr`); used instead of `winget` for French speakers.
+    pub winget_fr: Option<String>,
     /// Flathub application id (`org.libreoffice.LibreOffice`).
     pub flathub: Option<String>,
     /// Debian / Ubuntu package name.
@@ -508,8 +515,9 @@ pub struct Service {
     pub provider: String,
     /// Association, cooperative, company, public body...
     pub provider_kind: ProviderKind,
-    /// Country of the provider (ISO 3166-1 alpha-2).
-    pub country: String,
+    /// Country of the provider (ISO 3166-1 alpha-2); absent for a federation of
+    /// independent providers.
+    pub country: Option<String>,
     /// Where to sign up (https); absent when no account is needed.
     pub signup: Option<String>,
     pub cost: Cost,
@@ -594,8 +602,8 @@ pub enum Fit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComponentMap {
-    pub from: String,
-    pub to: String,
+    pub from: Label,
+    pub to: Label,
 }
 
 /// A relation: this free entry replaces that proprietary one.

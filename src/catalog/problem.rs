@@ -59,7 +59,10 @@ pub enum ProblemKind {
     /// `kind = "service"` without a `[service]` table, or the reverse.
     ServiceMismatch { kind: String },
     /// An install method for a platform the entry does not list.
-    PlatformMismatch { method: &'static str, platform: String },
+    PlatformMismatch {
+        method: &'static str,
+        platform: String,
+    },
     /// A replacement on a platform the free entry does not run on.
     ReplacementPlatform { platform: String },
     /// A free entry with no way to get it.
@@ -132,7 +135,12 @@ impl ProblemKind {
                 t!(lang, "problem-duplicate-id", id = id, other = other)
             }
             ProblemKind::UnknownReference { target, id } => {
-                t!(lang, "problem-unknown-reference", target = target.to_string(), id = id)
+                t!(
+                    lang,
+                    "problem-unknown-reference",
+                    target = target.to_string(),
+                    id = id
+                )
             }
             ProblemKind::ReplacementFileName { expected } => {
                 t!(lang, "problem-replacement-file-name", expected = expected)
@@ -146,29 +154,54 @@ impl ProblemKind {
             ProblemKind::BadUrl { url } => t!(lang, "problem-bad-url", url = url),
             ProblemKind::NotHttps { url } => t!(lang, "problem-not-https", url = url),
             ProblemKind::BadIdentifier { scheme, value } => {
-                t!(lang, "problem-bad-identifier", scheme = scheme.to_string(), value = value)
+                t!(
+                    lang,
+                    "problem-bad-identifier",
+                    scheme = scheme.to_string(),
+                    value = value
+                )
             }
             ProblemKind::WingetUnknown { id, suggestion } => match suggestion {
-                Some(s) => t!(lang, "problem-winget-unknown-suggest", id = id, suggestion = s),
+                Some(s) => t!(
+                    lang,
+                    "problem-winget-unknown-suggest",
+                    id = id,
+                    suggestion = s
+                ),
                 None => t!(lang, "problem-winget-unknown", id = id),
             },
             ProblemKind::ShellMetacharacters { value } => {
                 t!(lang, "problem-shell-metacharacters", value = value)
             }
             ProblemKind::UnknownLicense { license, detail } => {
-                t!(lang, "problem-unknown-license", license = license, detail = detail)
+                t!(
+                    lang,
+                    "problem-unknown-license",
+                    license = license,
+                    detail = detail
+                )
             }
             ProblemKind::NotFreeLicense { license } => {
                 t!(lang, "problem-not-free-license", license = license)
             }
             ProblemKind::BadPattern { pattern, detail } => {
-                t!(lang, "problem-bad-pattern", pattern = pattern, detail = detail)
+                t!(
+                    lang,
+                    "problem-bad-pattern",
+                    pattern = pattern,
+                    detail = detail
+                )
             }
             ProblemKind::ServiceMismatch { kind } => {
                 t!(lang, "problem-service-mismatch", kind = kind)
             }
             ProblemKind::PlatformMismatch { method, platform } => {
-                t!(lang, "problem-platform-mismatch", method = method.to_string(), platform = platform)
+                t!(
+                    lang,
+                    "problem-platform-mismatch",
+                    method = method.to_string(),
+                    platform = platform
+                )
             }
             ProblemKind::ReplacementPlatform { platform } => {
                 t!(lang, "problem-replacement-platform", platform = platform)

@@ -72,6 +72,25 @@ struct Term {
     folded: String,
     /// Folded, without spaces ("foto shop" and "fotoshop" meet here).
     compact: String,
+    /// The folded words, each with its letter set.
+    words: Vec<(String, u64)>,
+    /// Letter set of `compact`: a cheap filter before any edit distance.
+    letters: u64,
+}
+
+/// The set of letters and digits in an ASCII string, as bits.
+fn letter_set(s: &str) -> u64 {
+    s.bytes().fold(0u64, |acc, b| match b {
+        b'a'..=b'z' => acc | 1 << (b - b'a'),
+        b'0'..=b'9' => acc | 1 << (26 + b - b'0'),
+        _ => acc,
+    })
+}
+
+/// Whether `q` could be within `typos` edits of a string whose letters are `set`: each
+/// edit brings at most one letter the other string lacks.
+fn may_be_close(q_letters: u64, set: u64, typos: usize) -> bool {
+    (q_letters & !set).count_ones() as usize <= typos
 }
 
 /// One result.
@@ -89,6 +108,8 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct SearchIndex {
     terms: Vec<Term>,
+    /// Folded entry names per language, by slot (proprietary first, then free).
+    sort_keys: [Vec<String>; 2],
     matcher: Mutex<Matcher>,
 }
 
@@ -104,12 +125,19 @@ impl SearchIndex {
                 return;
             }
             let compact = folded.replace(' ', "");
+            let words = folded
+                .split(' ')
+                .map(|w| (w.to_owned(), letter_set(w)))
+                .collect();
+            let letters = letter_set(&compact);
             terms.push(Term {
                 entry,
                 kind,
                 original: s.to_owned(),
                 folded,
                 compact,
+                words,
+                letters,
             });
         };
         let category_names = |id: &str| -> Vec<String> {
@@ -153,8 +181,17 @@ impl SearchIndex {
             (a.entry_key(), &a.folded, a.kind as u8).cmp(&(b.entry_key(), &b.folded, b.kind as u8))
         });
         terms.dedup_by(|b, a| a.entry == b.entry && a.folded == b.folded);
+        let keys = |lang: Lang| -> Vec<String> {
+            catalog
+                .proprietary
+                .iter()
+                .map(|p| fold(p.name.get(lang)))
+                .chain(catalog.free.iter().map(|f| fold(f.name.get(lang))))
+                .collect()
+        };
         SearchIndex {
             terms,
+            sort_keys: [keys(Lang::Fr), keys(Lang::En)],
             matcher: Mutex::new(Matcher::new(Config::DEFAULT)),
         }
     }
@@ -177,50 +214,80 @@ impl SearchIndex {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let qc = q.replace(' ', "");
-        let q_words: Vec<&str> = q.split(' ').collect();
+        let query = Query::new(&q);
         let mut matcher = match self.matcher.lock() {
             Ok(m) => m,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let mut best: Vec<Option<Hit>> = Vec::new();
-        best.resize(catalog.proprietary.len() + catalog.free.len(), None);
-        let slot = |r: EntryRef| match r {
-            EntryRef::Proprietary(i) => i,
-            EntryRef::Free(i) => catalog.proprietary.len() + i,
-        };
-        for term in &self.terms {
-            let Some((raw, how)) = score_term(term, &q, &qc, &q_words, &mut matcher) else {
+        let n_prop = catalog.proprietary.len();
+        let slots = n_prop + catalog.free.len();
+        // Best (score, term, how) per entry.
+        let mut best: Vec<Option<(u32, usize, MatchKind)>> = vec![None; slots];
+        for (ti, term) in self.terms.iter().enumerate() {
+            let Some((raw, how)) = score_term(term, &query, &mut matcher) else {
                 continue;
             };
             let score = raw * term.kind.weight() / 100;
-            let s = slot(term.entry);
-            if s >= best.len() {
-                continue;
+            let slot = match term.entry {
+                EntryRef::Proprietary(i) => i,
+                EntryRef::Free(i) => n_prop + i,
+            };
+            if slot < slots && best[slot].is_none_or(|(s, _, _)| s < score) {
+                best[slot] = Some((score, ti, how));
             }
-            if best[s].as_ref().is_none_or(|h| h.score < score) {
-                best[s] = Some(Hit {
+        }
+        let keys = &self.sort_keys[usize::from(lang == Lang::En)];
+        let mut found: Vec<(usize, u32, usize, MatchKind)> = best
+            .into_iter()
+            .enumerate()
+            .filter_map(|(slot, b)| b.map(|(s, t, h)| (slot, s, t, h)))
+            .collect();
+        // Higher score first; on a tie, proprietary (lower slot) before free, then by name.
+        found.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| (a.0 >= n_prop).cmp(&(b.0 >= n_prop)))
+                .then_with(|| {
+                    let ka = keys.get(a.0).map(String::as_str).unwrap_or("");
+                    let kb = keys.get(b.0).map(String::as_str).unwrap_or("");
+                    ka.cmp(kb)
+                })
+        });
+        found.truncate(limit);
+        found
+            .into_iter()
+            .map(|(_, score, ti, how)| {
+                let term = &self.terms[ti];
+                Hit {
                     entry: term.entry,
                     score,
                     how,
                     term_kind: term.kind,
                     matched: term.original.clone(),
-                });
-            }
+                }
+            })
+            .collect()
+    }
+}
+
+/// A folded query, prepared once for every term.
+struct Query<'a> {
+    folded: &'a str,
+    compact: String,
+    words: Vec<(&'a str, u64)>,
+    letters: u64,
+}
+
+impl<'a> Query<'a> {
+    fn new(folded: &'a str) -> Query<'a> {
+        let compact = folded.replace(' ', "");
+        let letters = letter_set(&compact);
+        let words = folded.split(' ').map(|w| (w, letter_set(w))).collect();
+        Query {
+            folded,
+            compact,
+            words,
+            letters,
         }
-        let mut hits: Vec<Hit> = best.into_iter().flatten().collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| kind_order(a.entry).cmp(&kind_order(b.entry)))
-                .then_with(|| {
-                    let na = fold(catalog.entry(a.entry).name(lang));
-                    let nb = fold(catalog.entry(b.entry).name(lang));
-                    na.cmp(&nb)
-                })
-        });
-        hits.truncate(limit);
-        hits
     }
 }
 
@@ -233,13 +300,6 @@ impl Term {
     }
 }
 
-fn kind_order(r: EntryRef) -> u8 {
-    match r {
-        EntryRef::Proprietary(_) => 0,
-        EntryRef::Free(_) => 1,
-    }
-}
-
 /// Typos allowed for a query of `len` letters.
 fn max_typos(len: usize) -> usize {
     match len {
@@ -249,31 +309,22 @@ fn max_typos(len: usize) -> usize {
     }
 }
 
-/// Score out of 1000 of one term for the folded query, and how it matched.
-fn score_term(
-    term: &Term,
-    q: &str,
-    qc: &str,
-    q_words: &[&str],
-    matcher: &mut Matcher,
-) -> Option<(u32, MatchKind)> {
+/// Score out of 1000 of one term for the query, and how it matched.
+fn score_term(term: &Term, q: &Query<'_>, matcher: &mut Matcher) -> Option<(u32, MatchKind)> {
     let t = term.folded.as_str();
+    let qc = q.compact.as_str();
     // Closeness of lengths: "word" should rank "Word" above "WordPad".
     let ratio = |n: usize, m: usize| (n.min(m) * 100 / m.max(1)) as u32;
 
-    if t == q || term.compact == qc {
+    if t == q.folded || term.compact == qc {
         return Some((1000, MatchKind::Exact));
     }
-    if t.starts_with(q) || term.compact.starts_with(qc) {
-        return Some((
-            800 + ratio(qc.len(), term.compact.len()),
-            MatchKind::Prefix,
-        ));
+    if t.starts_with(q.folded) || term.compact.starts_with(qc) {
+        return Some((800 + ratio(qc.len(), term.compact.len()), MatchKind::Prefix));
     }
-    let t_words: Vec<&str> = t.split(' ').collect();
-    if q_words
+    if q.words
         .iter()
-        .all(|qw| t_words.iter().any(|tw| tw.starts_with(qw)))
+        .all(|(qw, _)| term.words.iter().any(|(tw, _)| tw.starts_with(qw)))
     {
         return Some((
             700 + ratio(qc.len(), term.compact.len()),
@@ -288,39 +339,43 @@ fn score_term(
     }
 
     let typos = max_typos(qc.len());
-    if typos > 0 {
+    if typos > 0 && may_be_close(q.letters, term.letters, typos) {
         // Whole term ("excell" ~ "excel", "foto shop" ~ "photoshop").
-        let d = strsim::damerau_levenshtein(qc, &term.compact);
-        if d <= typos {
-            return Some((500 - 80 * d as u32, MatchKind::Typo));
-        }
-        // The start of the term, while typing ("fotosh" ~ "photoshop").
-        if term.compact.len() > qc.len() {
-            let end = (qc.len() + 1).min(term.compact.len());
-            let head = &term.compact[..end];
-            let d = strsim::damerau_levenshtein(qc, head)
-                .min(strsim::damerau_levenshtein(qc, &head[..qc.len()]));
+        if qc.len().abs_diff(term.compact.len()) <= typos {
+            let d = strsim::osa_distance(qc, &term.compact);
             if d <= typos {
-                return Some((440 - 80 * d as u32, MatchKind::Typo));
+                return Some((500 - 80 * d as u32, MatchKind::Typo));
             }
         }
-        // One word of the query against one word of the term ("adobe fotoshop").
-        let word_hits = q_words
-            .iter()
-            .filter(|qw| {
-                let allowed = max_typos(qw.len());
-                t_words.iter().any(|tw| {
-                    tw.starts_with(**qw)
-                        || (allowed > 0 && strsim::damerau_levenshtein(qw, tw) <= allowed)
-                })
-            })
-            .count();
-        if q_words.len() > 1 && word_hits == q_words.len() {
-            return Some((420, MatchKind::Typo));
+        // The start of the term, while typing one word ("fotosh" ~ "photoshop").
+        if q.words.len() == 1 && term.compact.len() > qc.len() {
+            let longer = &term.compact[..qc.len() + 1];
+            if may_be_close(q.letters, letter_set(longer), typos) {
+                let head = &term.compact[..qc.len()];
+                let d = strsim::osa_distance(qc, head).min(strsim::osa_distance(qc, longer));
+                if d <= typos {
+                    return Some((440 - 80 * d as u32, MatchKind::Typo));
+                }
+            }
         }
     }
+    // Each word of the query near one word of the term ("adobe fotoshop").
+    if q.words.len() > 1
+        && q.words.iter().all(|(qw, ql)| {
+            let allowed = max_typos(qw.len());
+            term.words.iter().any(|(tw, tl)| {
+                tw.starts_with(qw)
+                    || (allowed > 0
+                        && qw.len().abs_diff(tw.len()) <= allowed
+                        && may_be_close(*ql, *tl, allowed)
+                        && strsim::osa_distance(qw, tw) <= allowed)
+            })
+        })
+    {
+        return Some((420, MatchKind::Typo));
+    }
 
-    if qc.len() >= 3 {
+    if qc.len() >= 3 && may_be_close(q.letters, term.letters, 0) {
         let score = matcher.fuzzy_match(
             Utf32Str::Ascii(term.compact.as_bytes()),
             Utf32Str::Ascii(qc.as_bytes()),

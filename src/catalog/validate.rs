@@ -4,7 +4,7 @@
 use crate::catalog::load::{Loaded, SourceFile, line_of};
 use crate::catalog::model::{
     Date, Detect, EntryKind, Free, Install, Label, Lang, Platform, Proprietary, Provenance,
-    Replacement, Text,
+    ProviderKind, Replacement, Text,
 };
 use crate::catalog::problem::{Problem, ProblemKind, Severity};
 use crate::catalog::winget::WingetIndex;
@@ -58,15 +58,12 @@ static ANDROID: LazyLock<Regex> =
 static DEBIAN: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z0-9][a-z0-9+.-]+$"));
 static CASK: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z0-9][a-z0-9@._+-]*$"));
 static WIKIDATA: LazyLock<Regex> = LazyLock::new(|| re(r"^Q[1-9][0-9]*$"));
-static GUID: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$")
-});
+static GUID: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$"));
 static MSIX: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9][A-Za-z0-9.-]*_[a-z0-9]{13}$"));
-static BUNDLE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$"));
+static BUNDLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$"));
 static EXE: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9._-]+\.exe$"));
-static DESKTOP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.desktop$"));
+static DESKTOP: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.desktop$"));
 static SNAP: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z0-9]+(-[a-z0-9]+)*$"));
 static CLICK_TO_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9]+$"));
 static COUNTRY: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z]{2}$"));
@@ -79,8 +76,8 @@ fn re(pattern: &str) -> Regex {
 /// Characters a shell would interpret, and blanks. Identifiers that may end up in a
 /// command line must contain none.
 const SHELL_META: &[char] = &[
-    ';', '&', '|', '$', '`', '<', '>', '(', ')', '{', '}', '[', ']', '!', '*', '?', '~', '\'',
-    '"', '\\', '#', '%', '^', '=', ',',
+    ';', '&', '|', '$', '`', '<', '>', '(', ')', '{', '}', '[', ']', '!', '*', '?', '~', '\'', '"',
+    '\\', '#', '%', '^', '=', ',',
 ];
 
 pub fn has_shell_metacharacters(s: &str) -> bool {
@@ -115,7 +112,10 @@ impl Sink<'_> {
     fn text(&mut self, field: &str, text: &Text) {
         for (lang, s) in text.pairs() {
             if s.trim().is_empty() {
-                self.push(&format!("{field}.{lang}"), ProblemKind::MissingText { lang });
+                self.push(
+                    &format!("{field}.{lang}"),
+                    ProblemKind::MissingText { lang },
+                );
             }
         }
     }
@@ -391,7 +391,19 @@ pub fn check(loaded: &Loaded, opts: CheckOptions<'_>) -> CheckReport {
             file: &file,
             out: &mut problems,
         };
-        check_proprietary(&mut sink, p, cat, &category_ids, opts);
+        let has_replacement = loaded
+            .all_replacements
+            .iter()
+            .any(|(_, r)| r.proprietary == p.id);
+        check_proprietary(
+            &mut sink,
+            p,
+            cat,
+            &category_ids,
+            &loaded.broken_ids,
+            has_replacement,
+            opts,
+        );
     }
     for f in &cat.free {
         let file = cat.files.get(&f.id).cloned().unwrap_or_default();
@@ -406,7 +418,7 @@ pub fn check(loaded: &Loaded, opts: CheckOptions<'_>) -> CheckReport {
             file,
             out: &mut problems,
         };
-        check_replacement(&mut sink, r, cat, opts);
+        check_replacement(&mut sink, r, cat, &loaded.broken_ids, opts);
     }
 
     let winget_checked = opts.winget.is_some();
@@ -451,6 +463,8 @@ fn check_proprietary(
     p: &Proprietary,
     cat: &crate::catalog::Catalog,
     category_ids: &HashSet<&str>,
+    broken: &HashSet<String>,
+    has_replacement: bool,
     opts: CheckOptions<'_>,
 ) {
     check_common_entry(sink, &p.id, &p.name, &p.category, category_ids);
@@ -462,7 +476,7 @@ fn check_proprietary(
     if let Some(parent) = &p.part_of {
         if parent == &p.id {
             sink.push("part_of", ProblemKind::SelfReference);
-        } else if cat.proprietary(parent).is_none() {
+        } else if cat.proprietary(parent).is_none() && !broken.contains(parent) {
             sink.push(
                 "part_of",
                 ProblemKind::UnknownReference {
@@ -484,7 +498,12 @@ fn check_proprietary(
     }
     sink.detect(&p.detect);
     sink.provenance(&p.provenance, opts.today);
-    if cat.alternatives(&p.id).is_empty() {
+    // A replacement that failed to parse or points nowhere is already reported; its
+    // product is not reported again as having none.
+    let broken_replacement = broken
+        .iter()
+        .any(|id| id.split_once("--").is_some_and(|(prop, _)| prop == p.id));
+    if !has_replacement && !broken_replacement {
         sink.push("", ProblemKind::NoReplacement);
     }
 }
@@ -513,6 +532,21 @@ fn check_install(sink: &mut Sink<'_>, f: &Free, opts: CheckOptions<'_>) {
         {
             sink.push(
                 "install.winget",
+                ProblemKind::WingetUnknown {
+                    id: id.clone(),
+                    suggestion: index.suggest(id),
+                },
+            );
+        }
+    }
+    if let Some(id) = &i.winget_fr {
+        needs(sink, "winget_fr", Platform::Windows);
+        if sink.ident("install.winget_fr", "winget", id, &WINGET)
+            && let Some(index) = opts.winget
+            && !index.contains(id)
+        {
+            sink.push(
+                "install.winget_fr",
                 ProblemKind::WingetUnknown {
                     id: id.clone(),
                     suggestion: index.suggest(id),
@@ -566,12 +600,7 @@ fn check_install(sink: &mut Sink<'_>, f: &Free, opts: CheckOptions<'_>) {
     }
 }
 
-fn check_free(
-    sink: &mut Sink<'_>,
-    f: &Free,
-    category_ids: &HashSet<&str>,
-    opts: CheckOptions<'_>,
-) {
+fn check_free(sink: &mut Sink<'_>, f: &Free, category_ids: &HashSet<&str>, opts: CheckOptions<'_>) {
     check_common_entry(sink, &f.id, &f.name, &f.category, category_ids);
     sink.url("homepage", &f.homepage);
     if let Some(s) = &f.source_code {
@@ -622,14 +651,18 @@ fn check_free(
     }
     if let Some(s) = &f.service {
         sink.non_empty("service.provider", &s.provider);
-        if !COUNTRY.is_match(&s.country) {
-            sink.push(
+        match &s.country {
+            Some(c) if !COUNTRY.is_match(c) => sink.push(
                 "service.country",
                 ProblemKind::BadIdentifier {
                     scheme: "country",
-                    value: s.country.clone(),
+                    value: c.clone(),
                 },
-            );
+            ),
+            None if s.provider_kind != ProviderKind::Federation => {
+                sink.push("service.country", ProblemKind::Empty)
+            }
+            _ => {}
         }
         if let Some(u) = &s.signup {
             sink.url("service.signup", u);
@@ -649,6 +682,7 @@ fn check_replacement(
     sink: &mut Sink<'_>,
     r: &Replacement,
     cat: &crate::catalog::Catalog,
+    broken: &HashSet<String>,
     opts: CheckOptions<'_>,
 ) {
     let expected = format!("{}--{}", r.proprietary, r.free);
@@ -660,7 +694,7 @@ fn check_replacement(
             },
         );
     }
-    if cat.proprietary(&r.proprietary).is_none() {
+    if cat.proprietary(&r.proprietary).is_none() && !broken.contains(&r.proprietary) {
         sink.push(
             "proprietary",
             ProblemKind::UnknownReference {
@@ -670,6 +704,7 @@ fn check_replacement(
         );
     }
     match cat.free(&r.free) {
+        None if broken.contains(&r.free) => {}
         None => sink.push(
             "free",
             ProblemKind::UnknownReference {
@@ -692,8 +727,8 @@ fn check_replacement(
     }
     sink.platforms("platforms", &r.platforms);
     for (i, c) in r.components.iter().enumerate() {
-        sink.non_empty(&format!("components[{i}].from"), &c.from);
-        sink.non_empty(&format!("components[{i}].to"), &c.to);
+        sink.label(&format!("components[{i}].from"), &c.from);
+        sink.label(&format!("components[{i}].to"), &c.to);
     }
     sink.text("summary", &r.summary);
     for (i, t) in r.carries_over.iter().enumerate() {
@@ -721,8 +756,7 @@ fn locate(problems: &mut [Problem], sources: &[SourceFile]) {
         .iter()
         .filter_map(|s| s.text.as_ref().ok().map(|t| (s.path.as_str(), t.as_str())))
         .collect();
-    let mut parsed: HashMap<String, Option<toml::Spanned<toml::de::DeTable<'_>>>> =
-        HashMap::new();
+    let mut parsed: HashMap<String, Option<toml::Spanned<toml::de::DeTable<'_>>>> = HashMap::new();
     for p in problems.iter_mut() {
         if p.line.is_some() {
             continue;
@@ -742,11 +776,7 @@ fn locate(problems: &mut [Problem], sources: &[SourceFile]) {
 }
 
 /// The line of the deepest part of `path` (`install.flathub`, `concerns[1].en`) found.
-fn field_line(
-    doc: &toml::Spanned<toml::de::DeTable<'_>>,
-    path: &str,
-    text: &str,
-) -> Option<usize> {
+fn field_line(doc: &toml::Spanned<toml::de::DeTable<'_>>, path: &str, text: &str) -> Option<usize> {
     let mut segments: Vec<Seg> = Vec::new();
     for part in path.split('.') {
         let (key, rest) = match part.find('[') {

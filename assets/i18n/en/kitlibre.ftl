@@ -42,7 +42,7 @@ problem-self-reference = an entry cannot point to itself
 
 ## Replacement levels
 fit-drop-in = drop-in replacement
-fit-close = very close
+fit-close = close
 fit-different = a different way of working
 
 ## Kinds of entries
@@ -76,3 +76,21 @@ cli-stats-languages = Translated texts per language:
 cli-stats-detectable = { $count } of { $total } proprietary products have detection hints.
 cli-check-winget-skipped = Note: winget ids not checked against the index (no --winget-index option).
 cli-check-summary = { $files } files checked: { $errors } error(s), { $warnings } warning(s).
+
+## Services
+cost-free = free of charge
+cost-donation = free of charge, donations welcome
+cost-freemium = free with paid options
+cost-paid = paid
+provider-association = non-profit association
+provider-cooperative = cooperative
+provider-company = company
+provider-foundation = foundation
+provider-public-body = public service
+provider-federation = network of independent servers
+cli-service-provider = Run by: { $provider } ({ $kind }, { $country })
+cli-service-cost = Price: { $cost }
+cli-service-chatons = Member of the CHATONS collective (ethical hosts).
+cli-service-signup = Sign up: { $url }
+cli-service-before = Before you sign up: { $text }
+cli-not-free-software = Note: this service is not free software (its code is not public), but it respects your privacy better.

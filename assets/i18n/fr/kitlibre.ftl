@@ -42,7 +42,7 @@ problem-self-reference = une entrée ne peut pas se désigner elle-même
 
 ## Niveaux de remplacement
 fit-drop-in = remplace directement
-fit-close = très proche
+fit-close = proche
 fit-different = autre façon de faire
 
 ## Sortes d'entrées
@@ -76,3 +76,21 @@ cli-stats-languages = Textes traduits par langue :
 cli-stats-detectable = { $count } produits propriétaires sur { $total } ont des indices de détection.
 cli-check-winget-skipped = Note : identifiants winget non vérifiés contre l'index (option --winget-index absente).
 cli-check-summary = { $files } fichiers vérifiés : { $errors } erreur(s), { $warnings } avertissement(s).
+
+## Services
+cost-free = gratuit
+cost-donation = gratuit, dons bienvenus
+cost-freemium = gratuit avec options payantes
+cost-paid = payant
+provider-association = association
+provider-cooperative = coopérative
+provider-company = entreprise
+provider-foundation = fondation
+provider-public-body = service public
+provider-federation = réseau de serveurs indépendants
+cli-service-provider = Proposé par : { $provider } ({ $kind }, { $country })
+cli-service-cost = Prix : { $cost }
+cli-service-chatons = Membre du collectif CHATONS (hébergeurs éthiques).
+cli-service-signup = Inscription : { $url }
+cli-service-before = À savoir avant de s'inscrire : { $text }
+cli-not-free-software = Attention : ce service n'est pas un logiciel libre (son code n'est pas public), mais il respecte mieux votre vie privée.

@@ -7,3 +7,5 @@
 pub mod catalog;
 pub mod cli;
 pub mod i18n;
+pub mod settings;
+pub mod ui;

@@ -42,7 +42,7 @@ problem-self-reference = an entry cannot point to itself
 
 ## Replacement levels
 fit-drop-in = drop-in replacement
-fit-close = close
+fit-close = close replacement
 fit-different = a different way of working
 
 ## Kinds of entries
@@ -94,3 +94,132 @@ cli-service-chatons = Member of the CHATONS collective (ethical hosts).
 cli-service-signup = Sign up: { $url }
 cli-service-before = Before you sign up: { $text }
 cli-not-free-software = Note: this service is not free software (its code is not public), but it respects your privacy better.
+
+## Window: general
+platform-web = on the web
+difficulty-easy = easy to pick up
+difficulty-medium = takes a little learning
+difficulty-advanced = for experienced users
+kind-proprietary-software = proprietary program
+kind-proprietary-service = proprietary service
+kind-proprietary-os = proprietary system
+kind-proprietary-store = proprietary app store
+ui-loading = Loading the catalogue…
+ui-catalog-failed-title = The catalogue could not be opened
+ui-catalog-failed = The catalogue folder given cannot be read: { $detail }. Close the window and start Kit Libre again without the --catalog option to use the built-in catalogue.
+ui-back = Back
+ui-home = Home
+ui-text-smaller = Smaller
+ui-text-bigger = Bigger
+ui-high-contrast = High contrast
+ui-settings = Settings
+ui-close = Close
+ui-settings-not-saved = Your settings apply, but could not be saved for next time: { $detail }
+ui-link-not-opened = The browser could not be opened. You can copy this address: { $url }
+ui-catalog-problems = { $count } catalogue file(s) were skipped because they contain errors.
+
+## Home and search
+ui-home-title = What do you want to replace?
+ui-search-placeholder = A program, a service or a need: Word, WhatsApp, photo editing…
+ui-search-hint = Type the name of a program or service you use, or what you want to do. Typing mistakes are fine.
+ui-why-short = Free software respects your privacy, costs little or nothing, and makes your devices last longer.
+ui-learn-more = Learn more
+ui-categories = Choose a topic
+ui-entries-count = { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }
+ui-search-none = Nothing found for "{ $query }". Try another word, for example the name of the program you use, or choose a topic.
+ui-you-use = You use
+ui-free-results = Free software and ethical services
+ui-alternatives-short = Instead:
+ui-see-product = See the { $name } page
+
+## Proprietary product page
+ui-vendor-platforms = Vendor: { $vendor } · Runs on: { $platforms }
+ui-end-of-support = No more security updates since { $date }.
+ui-why-leave = Why consider leaving it
+concern-tracking = Your data is collected
+concern-lock-in = Hard to leave
+concern-cost = It costs a lot
+concern-end-of-support = No more updates
+concern-account-required = An account is required
+concern-jurisdiction = Your data goes abroad
+concern-closed-source = Nobody can check the code
+concern-security = Security problems
+ui-alternatives-ranked = { $count ->
+        [one] The free alternative
+       *[other] The { $count } alternatives, most recommended first
+    }
+ui-on-platforms = For: { $platforms }
+ui-carries-over = What you keep
+ui-left-behind = What does not carry over
+ui-see-alternative = See { $name }
+ui-parts = This product includes
+ui-part-of = Part of { $name }
+
+## Free software or ethical service page
+ui-free-software = Free software
+ui-ethical-not-free = Ethical service, not free software
+ui-license-platforms = Licence: { $license } · Runs on: { $platforms }
+ui-service = Who runs this service
+ui-signup = Create an account
+ui-how-to-get = How to get it
+ui-get-winget = Windows: with the winget package manager, id "{ $id }"
+ui-get-flathub = Linux: on Flathub, id "{ $id }"
+ui-get-debian = Linux (Debian, Ubuntu, Mint): package "{ $id }"
+ui-get-homebrew = macOS: with Homebrew, "{ $id }"
+ui-get-fdroid = Android: in F-Droid, "{ $id }"
+ui-get-play = Android: in Google Play, "{ $id }"
+ui-get-app-store = iPhone and iPad: in the App Store
+ui-open-service = Open the service
+ui-download-page = Download page
+ui-homepage = Official website
+ui-source-code = Source code
+ui-install-later = One-click installation comes in a future version; meanwhile, the links open the official pages in your browser.
+ui-on-your-phone = On your phone
+ui-scan-hint = Open your phone's camera and point it at the code: it opens the right page.
+ui-open-link = Open this link
+ui-replaces = Replaces
+
+## Topic
+ui-maybe-you-use = What you may be using
+ui-free-alternatives = The free and ethical alternatives
+ui-alternatives-count = { $count ->
+        [one] 1 alternative
+       *[other] { $count } alternatives
+    }
+
+## Learn more
+about-title = Why free software?
+about-intro = Free software is software anyone may use, study, change and share. It is not only about price: you stay in control.
+about-privacy-title = Your privacy
+about-privacy = Many "free" services live off your data: what you search, write and watch. Free software and ethical services do not need to watch you to survive.
+about-cost-title = Your wallet
+about-cost = No licence to buy, no subscription that goes up every year. Ethical services are often free or ask for a small contribution, stated clearly.
+about-durable-title = Devices that last
+about-durable = A free system like Linux brings back to life a computer too old for Windows 11. Fewer devices thrown away is good for the planet and for the budget.
+about-free-title = What "free" means here
+about-free = Software is free when its licence is recognised as free by the Open Source Initiative or the Free Software Foundation. Kit Libre shows it on every page, with the exact licence.
+about-ethical-title = And an ethical service?
+about-ethical = An online service run by a known organisation, without targeted advertising or sale of data, open to the public. A few do not publish their code: Kit Libre says so clearly on their page.
+about-kit-title = What Kit Libre does
+about-kit = Kit Libre does not track you, asks for no account and works without the internet. It tells you honestly what each alternative does well, and what it does not.
+
+## Settings
+ui-language = Language
+ui-text-size = Text size
+ui-text-size-keys = With the keyboard: Ctrl + and Ctrl -; Ctrl 0 goes back to 100%.
+ui-colours = Colours
+ui-theme-light = Light
+ui-theme-dark = Dark
+ui-font = Font
+ui-font-legible = Andika, very legible
+ui-font-dyslexic = OpenDyslexic, for dyslexia
+ui-accessibility = Accessibility
+ui-screen-readers = Everything works with the keyboard: Tab and Shift+Tab to move, Enter to choose, Esc to go back. Screen readers are not yet supported by Kit Libre's graphics library (iced); meanwhile, use bigger text and high contrast.
+ui-where-settings = Where your settings are kept
+ui-settings-file = In the file { $path }.
+ui-settings-portable = Portable mode: your settings stay next to the program, in { $path }.
+ui-settings-nowhere = No home folder found: your settings are not saved.
+ui-window-failed = The window could not open: { $detail }. Without a graphical display, use the commands (kitlibre --help).

@@ -41,8 +41,8 @@ problem-unused-category = aucune entrée n'utilise cette catégorie
 problem-self-reference = une entrée ne peut pas se désigner elle-même
 
 ## Niveaux de remplacement
-fit-drop-in = remplace directement
-fit-close = proche
+fit-drop-in = remplace à l'identique
+fit-close = remplacement proche
 fit-different = autre façon de faire
 
 ## Sortes d'entrées
@@ -94,3 +94,132 @@ cli-service-chatons = Membre du collectif CHATONS (hébergeurs éthiques).
 cli-service-signup = Inscription : { $url }
 cli-service-before = À savoir avant de s'inscrire : { $text }
 cli-not-free-software = Attention : ce service n'est pas un logiciel libre (son code n'est pas public), mais il respecte mieux votre vie privée.
+
+## Fenêtre : généralités
+platform-web = sur le web
+difficulty-easy = facile à prendre en main
+difficulty-medium = demande un peu d'apprentissage
+difficulty-advanced = pour public averti
+kind-proprietary-software = logiciel propriétaire
+kind-proprietary-service = service propriétaire
+kind-proprietary-os = système propriétaire
+kind-proprietary-store = magasin d'applications propriétaire
+ui-loading = Chargement du catalogue…
+ui-catalog-failed-title = Le catalogue n'a pas pu être ouvert
+ui-catalog-failed = Le dossier de catalogue indiqué est illisible : { $detail }. Fermez la fenêtre et relancez Kit Libre sans l'option --catalog pour utiliser le catalogue intégré.
+ui-back = Retour
+ui-home = Accueil
+ui-text-smaller = Plus petit
+ui-text-bigger = Plus grand
+ui-high-contrast = Contraste élevé
+ui-settings = Réglages
+ui-close = Fermer
+ui-settings-not-saved = Vos réglages s'appliquent, mais n'ont pas pu être enregistrés pour la prochaine fois : { $detail }
+ui-link-not-opened = Le navigateur n'a pas pu s'ouvrir. Vous pouvez recopier cette adresse : { $url }
+ui-catalog-problems = { $count } fichier(s) du catalogue ont été ignorés car ils contiennent des erreurs.
+
+## Accueil et recherche
+ui-home-title = Que voulez-vous remplacer ?
+ui-search-placeholder = Un logiciel, un service ou un besoin : Word, WhatsApp, retouche photo…
+ui-search-hint = Tapez le nom d'un logiciel ou d'un service que vous utilisez, ou ce que vous voulez faire. Les fautes de frappe ne gênent pas.
+ui-why-short = Les logiciels libres respectent votre vie privée, coûtent peu ou rien, et font durer vos appareils plus longtemps.
+ui-learn-more = En savoir plus
+ui-categories = Choisir par thème
+ui-entries-count = { $count ->
+        [one] { $count } fiche
+       *[other] { $count } fiches
+    }
+ui-search-none = Rien trouvé pour « { $query } ». Essayez un autre mot, par exemple le nom du logiciel que vous utilisez, ou choisissez un thème.
+ui-you-use = Vous utilisez
+ui-free-results = Logiciels libres et services éthiques
+ui-alternatives-short = À la place :
+ui-see-product = Voir la fiche { $name }
+
+## Fiche d'un produit propriétaire
+ui-vendor-platforms = Éditeur : { $vendor } · Fonctionne sur : { $platforms }
+ui-end-of-support = Plus de mises à jour de sécurité depuis le { $date }.
+ui-why-leave = Pourquoi envisager de le quitter
+concern-tracking = Vos données sont collectées
+concern-lock-in = Difficile d'en sortir
+concern-cost = Ça coûte cher
+concern-end-of-support = Plus de mises à jour
+concern-account-required = Un compte est obligatoire
+concern-jurisdiction = Vos données partent à l'étranger
+concern-closed-source = Personne ne peut vérifier le code
+concern-security = Des problèmes de sécurité
+ui-alternatives-ranked = { $count ->
+        [one] L'alternative libre
+       *[other] Les { $count } alternatives, de la plus conseillée à la moins
+    }
+ui-on-platforms = Pour : { $platforms }
+ui-carries-over = Ce que vous gardez
+ui-left-behind = Ce qui ne suit pas
+ui-see-alternative = Voir { $name }
+ui-parts = Ce produit comprend
+ui-part-of = Fait partie de { $name }
+
+## Fiche d'un logiciel libre ou d'un service éthique
+ui-free-software = Logiciel libre
+ui-ethical-not-free = Service éthique, non libre
+ui-license-platforms = Licence : { $license } · Fonctionne sur : { $platforms }
+ui-service = Qui propose ce service
+ui-signup = Créer un compte
+ui-how-to-get = Comment l'obtenir
+ui-get-winget = Windows : avec le gestionnaire winget, identifiant « { $id } »
+ui-get-flathub = Linux : sur Flathub, identifiant « { $id } »
+ui-get-debian = Linux (Debian, Ubuntu, Mint) : paquet « { $id } »
+ui-get-homebrew = macOS : avec Homebrew, « { $id } »
+ui-get-fdroid = Android : dans F-Droid, « { $id } »
+ui-get-play = Android : dans Google Play, « { $id } »
+ui-get-app-store = iPhone et iPad : dans l'App Store
+ui-open-service = Ouvrir le service
+ui-download-page = Page de téléchargement
+ui-homepage = Site officiel
+ui-source-code = Code source
+ui-install-later = L'installation en un clic arrive dans une prochaine version ; en attendant, les liens ouvrent les pages officielles dans votre navigateur.
+ui-on-your-phone = Sur votre téléphone
+ui-scan-hint = Ouvrez l'appareil photo de votre téléphone et visez le code : il ouvre la bonne page.
+ui-open-link = Ouvrir ce lien
+ui-replaces = Remplace
+
+## Thème
+ui-maybe-you-use = Ce que vous utilisez peut-être
+ui-free-alternatives = Les alternatives libres et éthiques
+ui-alternatives-count = { $count ->
+        [one] 1 alternative
+       *[other] { $count } alternatives
+    }
+
+## En savoir plus
+about-title = Pourquoi les logiciels libres ?
+about-intro = Un logiciel libre est un logiciel que chacun peut utiliser, étudier, modifier et partager. Ce n'est pas seulement une question de prix : c'est vous qui gardez la main.
+about-privacy-title = Votre vie privée
+about-privacy = Beaucoup de services « gratuits » vivent de vos données : ce que vous cherchez, écrivez, regardez. Les logiciels libres et les services éthiques n'ont pas besoin de vous surveiller pour vivre.
+about-cost-title = Votre porte-monnaie
+about-cost = Pas de licence à acheter ni d'abonnement qui augmente chaque année. Les services éthiques sont souvent gratuits ou demandent une petite participation, annoncée clairement.
+about-durable-title = Des appareils qui durent
+about-durable = Un système libre comme Linux fait revivre un ordinateur trop ancien pour Windows 11. Moins d'appareils jetés, c'est bon pour la planète et pour le budget.
+about-free-title = Ce que « libre » veut dire ici
+about-free = Un logiciel est libre quand sa licence est reconnue comme libre par l'Open Source Initiative ou la Free Software Foundation. Kit Libre l'affiche sur chaque fiche, avec la licence exacte.
+about-ethical-title = Et un service éthique ?
+about-ethical = C'est un service en ligne tenu par une organisation connue, sans publicité ciblée ni revente de données, ouvert au public. Quelques-uns ne publient pas leur code : Kit Libre le dit clairement sur leur fiche.
+about-kit-title = Ce que fait Kit Libre
+about-kit = Kit Libre ne vous piste pas, ne demande aucun compte et fonctionne sans internet. Il vous dit honnêtement ce que chaque alternative fait bien, et ce qu'elle ne fait pas.
+
+## Réglages
+ui-language = Langue
+ui-text-size = Taille du texte
+ui-text-size-keys = Au clavier : Ctrl + et Ctrl - ; Ctrl 0 revient à 100 %.
+ui-colours = Couleurs
+ui-theme-light = Clair
+ui-theme-dark = Sombre
+ui-font = Police de caractères
+ui-font-legible = Andika, très lisible
+ui-font-dyslexic = OpenDyslexic, pour la dyslexie
+ui-accessibility = Accessibilité
+ui-screen-readers = Tout se fait au clavier : Tab et Maj+Tab pour se déplacer, Entrée pour choisir, Échap pour revenir. Les lecteurs d'écran ne sont pas encore pris en charge par la bibliothèque graphique de Kit Libre (iced) ; en attendant, utilisez le texte agrandi et le contraste élevé.
+ui-where-settings = Où sont gardés vos réglages
+ui-settings-file = Dans le fichier { $path }.
+ui-settings-portable = Mode portable : vos réglages restent à côté du programme, dans { $path }.
+ui-settings-nowhere = Aucun dossier personnel trouvé : vos réglages ne sont pas enregistrés.
+ui-window-failed = La fenêtre n'a pas pu s'ouvrir : { $detail }. Sans écran graphique, utilisez les commandes (kitlibre --help).

@@ -1,0 +1,786 @@
+//! The window: an iced 0.14 application over the library. It asks the catalogue for data
+//! and renders it; it never re-implements logic.
+//!
+//! One keyboard focus ring covers the whole window (top bar and page), so screens are
+//! modules with a `view` that emits the application's `Message`s (navigation intents),
+//! rather than each owning a message type: Tab, Enter and Esc then work the same on every
+//! screen.
+
+pub mod icons;
+pub mod screen;
+pub mod style;
+pub mod widgets;
+
+use crate::catalog::model::Lang;
+use crate::catalog::search::{Hit, SearchIndex};
+use crate::catalog::{Catalog, Loaded};
+use crate::settings::{self, FontChoice, Paths, Settings, ThemeChoice};
+use crate::t;
+use iced::keyboard;
+use iced::widget::{column, container, operation, row, scrollable, text};
+use iced::{Alignment, Element, Length, Subscription, Task, Theme};
+use std::sync::Arc;
+use style::{ButtonKind, Metrics, Pal};
+use widgets::{Ctx, Focusable, Ring};
+
+/// Widget id of the search field.
+pub const SEARCH_ID: &str = "search";
+/// Widget id of the page's scrollable area.
+pub const PAGE_ID: &str = "page";
+/// Results shown for a search.
+pub const SEARCH_LIMIT: usize = 30;
+/// Above this text scale the top bar scrolls with the page.
+pub const TOP_BAR_SCROLLS_ABOVE: f32 = 1.3;
+/// The window's size when it opens.
+pub const WINDOW_SIZE: (f32, f32) = (1200.0, 820.0);
+
+/// A place in the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Search field, categories, why free software matters.
+    Home,
+    /// The entries of one category.
+    Category(String),
+    /// One catalogue entry (proprietary or free).
+    Entry(String),
+    /// "Learn more": why free software matters.
+    About,
+    /// Language, text size, colours, font.
+    Settings,
+}
+
+/// What the keyboard asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyAction {
+    Next,
+    Previous,
+    Activate,
+    Back,
+    Bigger,
+    Smaller,
+    ResetSize,
+}
+
+/// Everything the person can do in the window.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The catalogue finished loading at start-up.
+    Loaded(Arc<LoadedCatalog>),
+    /// The person typed in the search field.
+    SearchChanged(String),
+    /// The person pressed Enter in the search field (opens the first result).
+    SearchSubmitted,
+    /// The person opened a page (a category, an entry, "learn more", settings).
+    Open(Route),
+    /// The person went back to the previous page (button or Esc).
+    Back,
+    /// The person switched the language (French ⇄ English).
+    ToggleLanguage,
+    /// The person chose a language in the settings.
+    SetLanguage(Lang),
+    /// The person made the text bigger (button or Ctrl +).
+    TextBigger,
+    /// The person made the text smaller (button or Ctrl -).
+    TextSmaller,
+    /// The person chose a text size in percent (settings).
+    SetTextScale(u16),
+    /// The person turned high contrast on or off (top bar).
+    ToggleHighContrast,
+    /// The person chose colours in the settings.
+    SetTheme(ThemeChoice),
+    /// The person chose a font in the settings.
+    SetFont(FontChoice),
+    /// The person asked to open a web address in their browser.
+    OpenLink(String),
+    /// The browser could not be opened (the address is shown instead).
+    LinkFailed(String),
+    /// Settings were written to disk, or could not be.
+    SettingsSaved(Result<(), settings::SaveError>),
+    /// A key for moving around, activating, going back or zooming.
+    Key(KeyAction),
+    /// The person closed the notice at the top of the page.
+    DismissNotice,
+    /// The catalogue directory given could not be read.
+    CatalogFailed(String),
+    /// A frame was drawn (only listened to by the first-frame benchmark).
+    FrameShown,
+    /// Nothing to do (a task finished without anything to report).
+    Done,
+}
+
+/// The catalogue and its search index, built off the UI thread.
+#[derive(Debug)]
+pub struct LoadedCatalog {
+    pub catalog: Catalog,
+    pub index: SearchIndex,
+    pub problems: usize,
+}
+
+impl LoadedCatalog {
+    pub fn from_loaded(loaded: Loaded) -> LoadedCatalog {
+        let index = SearchIndex::new(&loaded.catalog);
+        LoadedCatalog {
+            problems: loaded.problems.len(),
+            catalog: loaded.catalog,
+            index,
+        }
+    }
+}
+
+/// A message for the person at the top of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The settings could not be saved (they still apply until the window closes).
+    SettingsNotSaved(String),
+    /// The browser could not be opened; the address is given to copy.
+    LinkNotOpened(String),
+    /// Some catalogue files were skipped.
+    CatalogProblems(usize),
+}
+
+/// Where the catalogue comes from at start-up.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// A catalogue directory (`--catalog`); else the environment variable or the embedded one.
+    pub catalog_dir: Option<std::path::PathBuf>,
+    /// `--lang` on the command line (wins over the setting for this run).
+    pub lang: Option<Lang>,
+    /// Print the time to the first frame and quit (benchmark).
+    pub exit_after_first_frame: bool,
+}
+
+/// The application's phases.
+#[derive(Debug)]
+pub enum App {
+    Loading(Base),
+    Ready(Box<Ready>),
+    /// The catalogue directory given could not be opened.
+    Failed(Base, String),
+}
+
+/// What exists before the catalogue is there.
+#[derive(Debug, Clone)]
+pub struct Base {
+    pub settings: Settings,
+    pub paths: Paths,
+    pub lang_override: Option<Lang>,
+    pub exit_after_first_frame: bool,
+}
+
+/// The window with its catalogue.
+#[derive(Debug)]
+pub struct Ready {
+    pub base: Base,
+    pub data: Arc<LoadedCatalog>,
+    pub route: Route,
+    pub history: Vec<Route>,
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub focus: Option<usize>,
+    pub notice: Option<Notice>,
+    /// QR codes of the entry page on show.
+    pub qr: Vec<screen::entry::Qr>,
+}
+
+impl Base {
+    pub fn lang(&self) -> Lang {
+        self.lang_override
+            .or(self.settings.lang)
+            .unwrap_or_else(|| crate::i18n::resolve_lang(None))
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        let (font, bold) = style::fonts(self.settings.font);
+        Ctx {
+            lang: self.lang(),
+            m: Metrics::new(self.settings.text_scale),
+            pal: Pal::of(self.settings.theme),
+            font,
+            bold,
+        }
+    }
+}
+
+impl App {
+    /// Starts loading the catalogue off the UI thread.
+    pub fn boot(options: Options) -> (App, Task<Message>) {
+        let paths = Paths::detect();
+        let settings = settings::load(&paths);
+        let base = Base {
+            settings,
+            paths,
+            lang_override: options.lang,
+            exit_after_first_frame: options.exit_after_first_frame,
+        };
+        let dir = options.catalog_dir.clone();
+        let lang = base.lang();
+        let task = Task::perform(
+            async move { crate::catalog::load_default(dir.as_deref()).map(LoadedCatalog::from_loaded) },
+            move |result| match result {
+                Ok(data) => Message::Loaded(Arc::new(data)),
+                Err(e) => {
+                    Message::CatalogFailed(t!(lang, "ui-catalog-failed", detail = e.to_string()))
+                }
+            },
+        );
+        (App::Loading(base), task)
+    }
+
+    /// A ready window on an already loaded catalogue (tests, benchmarks).
+    pub fn ready(base: Base, data: Arc<LoadedCatalog>) -> App {
+        let notice = (data.problems > 0).then_some(Notice::CatalogProblems(data.problems));
+        App::Ready(Box::new(Ready {
+            base,
+            data,
+            route: Route::Home,
+            history: Vec::new(),
+            query: String::new(),
+            hits: Vec::new(),
+            focus: None,
+            notice,
+            qr: Vec::new(),
+        }))
+    }
+
+    pub fn base(&self) -> &Base {
+        match self {
+            App::Loading(b) | App::Failed(b, _) => b,
+            App::Ready(r) => &r.base,
+        }
+    }
+
+    fn base_mut(&mut self) -> &mut Base {
+        match self {
+            App::Loading(b) | App::Failed(b, _) => b,
+            App::Ready(r) => &mut r.base,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        let lang = self.base().lang();
+        match self {
+            App::Ready(r) => match &r.route {
+                Route::Entry(id) => match r.data.catalog.get(id) {
+                    Some(e) => format!("{} — Kit Libre", e.name(lang)),
+                    None => "Kit Libre".to_owned(),
+                },
+                _ => "Kit Libre".to_owned(),
+            },
+            _ => "Kit Libre".to_owned(),
+        }
+    }
+
+    pub fn theme(&self) -> Theme {
+        let s = &self.base().settings;
+        Pal::of(s.theme).theme(s.theme)
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let keys = keyboard::listen().filter_map(key_action).map(Message::Key);
+        if self.base().exit_after_first_frame {
+            Subscription::batch([keys, iced::window::frames().map(|_| Message::FrameShown)])
+        } else {
+            keys
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        if let Message::FrameShown = message {
+            // Only the benchmark listens to frames: the window is drawn once it is ready.
+            if self.base().exit_after_first_frame && matches!(self, App::Ready(_)) {
+                let ms = crate::ui::started().elapsed().as_secs_f64() * 1000.0;
+                eprintln!("first-frame-ms: {ms:.1}");
+                return iced::exit();
+            }
+            return Task::none();
+        }
+        // Settings messages work in every phase.
+        match &message {
+            Message::ToggleLanguage
+            | Message::SetLanguage(_)
+            | Message::TextBigger
+            | Message::TextSmaller
+            | Message::SetTextScale(_)
+            | Message::ToggleHighContrast
+            | Message::SetTheme(_)
+            | Message::SetFont(_)
+            | Message::Key(KeyAction::Bigger | KeyAction::Smaller | KeyAction::ResetSize) => {
+                return self.change_settings(message);
+            }
+            Message::SettingsSaved(Err(e)) => {
+                if let App::Ready(r) = self {
+                    r.notice = Some(Notice::SettingsNotSaved(e.to_string()));
+                }
+                return Task::none();
+            }
+            Message::SettingsSaved(Ok(())) => return Task::none(),
+            _ => {}
+        }
+        match self {
+            App::Loading(base) => match message {
+                Message::Loaded(data) => {
+                    *self = App::ready(base.clone(), data);
+                    operation::focus(SEARCH_ID)
+                }
+                Message::CatalogFailed(detail) => {
+                    *self = App::Failed(base.clone(), detail);
+                    Task::none()
+                }
+                _ => Task::none(),
+            },
+            App::Failed(..) => Task::none(),
+            App::Ready(r) => r.update(message),
+        }
+    }
+
+    fn change_settings(&mut self, message: Message) -> Task<Message> {
+        let lang_now = self.base().lang();
+        let base = self.base_mut();
+        let s = &mut base.settings;
+        match message {
+            Message::ToggleLanguage => {
+                let next = match lang_now {
+                    Lang::Fr => Lang::En,
+                    Lang::En => Lang::Fr,
+                };
+                s.lang = Some(next);
+                base.lang_override = None;
+            }
+            Message::SetLanguage(l) => {
+                s.lang = Some(l);
+                base.lang_override = None;
+            }
+            Message::TextBigger | Message::Key(KeyAction::Bigger) => s.bigger(),
+            Message::TextSmaller | Message::Key(KeyAction::Smaller) => s.smaller(),
+            Message::Key(KeyAction::ResetSize) => s.set_scale(100),
+            Message::SetTextScale(v) => s.set_scale(i64::from(v)),
+            Message::ToggleHighContrast => {
+                s.theme = if s.theme == ThemeChoice::HighContrast {
+                    ThemeChoice::Light
+                } else {
+                    ThemeChoice::HighContrast
+                };
+            }
+            Message::SetTheme(th) => s.theme = th,
+            Message::SetFont(f) => s.font = f,
+            _ => {}
+        }
+        let paths = base.paths.clone();
+        let snapshot = base.settings.clone();
+        Task::perform(
+            async move { settings::save(&paths, &snapshot) },
+            Message::SettingsSaved,
+        )
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let ring = Ring::new(self.focus());
+        self.view_with(&ring)
+    }
+
+    fn focus(&self) -> Option<usize> {
+        match self {
+            App::Ready(r) => r.focus,
+            _ => None,
+        }
+    }
+
+    /// The view, registering focusable controls in `ring`.
+    pub fn view_with<'a>(&'a self, ring: &Ring) -> Element<'a, Message> {
+        let ctx = self.base().ctx();
+        let body: Element<'a, Message> = match self {
+            App::Loading(_) => container(ctx.h2(t!(ctx.lang, "ui-loading")))
+                .center(Length::Fill)
+                .into(),
+            App::Failed(_, detail) => container(
+                column![
+                    ctx.h2(t!(ctx.lang, "ui-catalog-failed-title")),
+                    ctx.text(detail.clone())
+                ]
+                .spacing(ctx.m.space()),
+            )
+            .padding(ctx.m.page_pad())
+            .center(Length::Fill)
+            .into(),
+            App::Ready(r) => r.view(&ctx, ring),
+        };
+        container(body)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(style::page(ctx.pal))
+            .into()
+    }
+}
+
+/// Maps a key press to an action. Only keys the focused widget did not use arrive here.
+fn key_action(event: keyboard::Event) -> Option<KeyAction> {
+    use keyboard::key::Named;
+    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+        return None;
+    };
+    match key.as_ref() {
+        keyboard::Key::Named(Named::Tab) if modifiers.shift() => Some(KeyAction::Previous),
+        keyboard::Key::Named(Named::Tab) => Some(KeyAction::Next),
+        keyboard::Key::Named(Named::ArrowDown | Named::ArrowRight) => Some(KeyAction::Next),
+        keyboard::Key::Named(Named::ArrowUp | Named::ArrowLeft) => Some(KeyAction::Previous),
+        keyboard::Key::Named(Named::Enter | Named::Space) => Some(KeyAction::Activate),
+        keyboard::Key::Named(Named::Escape | Named::BrowserBack) => Some(KeyAction::Back),
+        keyboard::Key::Character("+" | "=") if modifiers.command() => Some(KeyAction::Bigger),
+        keyboard::Key::Character("-") if modifiers.command() => Some(KeyAction::Smaller),
+        keyboard::Key::Character("0") if modifiers.command() => Some(KeyAction::ResetSize),
+        _ => None,
+    }
+}
+
+impl Ready {
+    fn catalog(&self) -> &Catalog {
+        &self.data.catalog
+    }
+
+    fn go(&mut self, route: Route) -> Task<Message> {
+        if route == self.route {
+            return Task::none();
+        }
+        let previous = std::mem::replace(&mut self.route, route);
+        self.history.push(previous);
+        self.entered()
+    }
+
+    /// After arriving on a page: prepare what it needs, reset focus and scroll.
+    fn entered(&mut self) -> Task<Message> {
+        self.focus = None;
+        self.qr = match &self.route {
+            Route::Entry(id) => screen::entry::qr_codes(&self.data.catalog, id),
+            _ => Vec::new(),
+        };
+        let scroll = operation::snap_to(PAGE_ID, scrollable::RelativeOffset::START);
+        if self.route == Route::Home {
+            Task::batch([scroll, operation::focus(SEARCH_ID)])
+        } else {
+            Task::batch([
+                scroll,
+                iced::advanced::widget::operate(
+                    iced::advanced::widget::operation::focusable::unfocus(),
+                ),
+            ])
+        }
+    }
+
+    fn back(&mut self) -> Task<Message> {
+        match self.history.pop() {
+            Some(route) => {
+                self.route = route;
+                self.entered()
+            }
+            None if !self.query.is_empty() => {
+                self.query.clear();
+                self.hits.clear();
+                self.focus = None;
+                operation::focus(SEARCH_ID)
+            }
+            None => Task::none(),
+        }
+    }
+
+    fn focusables(&self, ctx: &Ctx) -> Vec<Focusable> {
+        let ring = Ring::new(self.focus);
+        let _ = self.view(ctx, &ring);
+        ring.into_items()
+    }
+
+    fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::SearchChanged(q) => {
+                self.query = q;
+                let lang = self.base.lang();
+                self.hits =
+                    self.data
+                        .index
+                        .search(&self.data.catalog, &self.query, lang, SEARCH_LIMIT);
+                if self.route != Route::Home {
+                    self.history
+                        .push(std::mem::replace(&mut self.route, Route::Home));
+                }
+                // The search field keeps the focus; the ring follows it.
+                let ctx = self.base.ctx();
+                self.focus = self
+                    .focusables(&ctx)
+                    .iter()
+                    .position(|f| matches!(f, Focusable::Input(_)));
+                Task::none()
+            }
+            Message::SearchSubmitted => match self.hits.first() {
+                Some(hit) => {
+                    let id = self.catalog().entry(hit.entry).id().to_owned();
+                    self.go(Route::Entry(id))
+                }
+                None => Task::none(),
+            },
+            Message::Open(route) => self.go(route),
+            Message::Back | Message::Key(KeyAction::Back) => self.back(),
+            Message::OpenLink(url) => {
+                let ok = url.starts_with("https://");
+                Task::perform(
+                    async move {
+                        if !ok {
+                            return Err(url);
+                        }
+                        open::that_detached(&url).map_err(|_| url)
+                    },
+                    |r| match r {
+                        Ok(()) => Message::Done,
+                        Err(url) => Message::LinkFailed(url),
+                    },
+                )
+            }
+            Message::LinkFailed(url) => {
+                self.notice = Some(Notice::LinkNotOpened(url));
+                Task::none()
+            }
+            Message::DismissNotice => {
+                self.notice = None;
+                Task::none()
+            }
+            Message::Key(KeyAction::Next | KeyAction::Previous) => {
+                let forward = matches!(message, Message::Key(KeyAction::Next));
+                self.move_focus(forward)
+            }
+            Message::Key(KeyAction::Activate) => {
+                let ctx = self.base.ctx();
+                match self
+                    .focus
+                    .and_then(|i| self.focusables(&ctx).into_iter().nth(i))
+                {
+                    Some(Focusable::Action(msg)) => self.update(msg),
+                    _ => Task::none(),
+                }
+            }
+            _ => Task::none(),
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) -> Task<Message> {
+        let ctx = self.base.ctx();
+        let items = self.focusables(&ctx);
+        if items.is_empty() {
+            return Task::none();
+        }
+        let n = items.len();
+        let next = match (self.focus, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.focus = Some(next);
+        let focus_task = match &items[next] {
+            Focusable::Input(id) => operation::focus(*id),
+            Focusable::Action(_) => iced::advanced::widget::operate(
+                iced::advanced::widget::operation::focusable::unfocus(),
+            ),
+        };
+        // Keep the focused control in view: scroll in proportion to its place in the ring.
+        let y = if n > 1 {
+            next as f32 / (n - 1) as f32
+        } else {
+            0.0
+        };
+        let scroll = operation::snap_to(PAGE_ID, scrollable::RelativeOffset { x: 0.0, y });
+        Task::batch([focus_task, scroll])
+    }
+
+    fn view<'a>(&'a self, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+        let top = self.top_bar(ctx, ring);
+        let notice = self.notice_view(ctx, ring);
+        let page: Element<'a, Message> = match &self.route {
+            Route::Home => screen::home::view(self, ctx, ring),
+            Route::Category(id) => screen::category::view(self.catalog(), id, ctx, ring),
+            Route::Entry(id) => screen::entry::view(self.catalog(), id, &self.qr, ctx, ring),
+            Route::About => screen::about::view(ctx, ring),
+            Route::Settings => screen::settings::view(&self.base, ctx, ring),
+        };
+        let mut content = column![].spacing(ctx.m.space());
+        if let Some(n) = notice {
+            content = content.push(n);
+        }
+        content = content.push(page);
+        let body = container(content.max_width(ctx.m.max_width()))
+            .padding(ctx.m.page_pad())
+            .center_x(Length::Fill);
+        if ctx.m.scale > TOP_BAR_SCROLLS_ABOVE {
+            // With large text the bar takes several lines: it scrolls away with the page
+            // instead of hiding a third of the window.
+            scrollable(column![top, body])
+                .id(PAGE_ID)
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .into()
+        } else {
+            column![
+                top,
+                scrollable(body)
+                    .id(PAGE_ID)
+                    .width(Length::Fill)
+                    .height(Length::Fill)
+            ]
+            .into()
+        }
+    }
+
+    fn top_bar<'a>(&self, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        // The same controls on every page, so nothing moves while the person types.
+        let back: Element<'a, Message> = if self.history.is_empty() {
+            widgets::disabled_button(ctx, "back", t!(lang, "ui-back"))
+        } else {
+            ring.button(
+                ctx,
+                "back",
+                t!(lang, "ui-back"),
+                Message::Back,
+                ButtonKind::Secondary,
+            )
+        };
+        let home = ring.button(
+            ctx,
+            "home",
+            t!(lang, "ui-home"),
+            Message::Open(Route::Home),
+            ButtonKind::Secondary,
+        );
+        let other_lang = match lang {
+            Lang::Fr => "English",
+            Lang::En => "Français",
+        };
+        let hc = self.base.settings.theme == ThemeChoice::HighContrast;
+        let brand = row![
+            ctx.icon_sized("leaf", ctx.m.h3(), ctx.pal.good),
+            text("Kit Libre")
+                .size(ctx.m.h3())
+                .font(ctx.bold)
+                .color(ctx.pal.text)
+        ]
+        .spacing(ctx.m.gap())
+        .align_y(Alignment::Center);
+        let bar = row![
+            brand,
+            back,
+            home,
+            ring.button(
+                ctx,
+                "language",
+                other_lang.to_owned(),
+                Message::ToggleLanguage,
+                ButtonKind::Secondary
+            ),
+            ring.button(
+                ctx,
+                "text-smaller",
+                t!(lang, "ui-text-smaller"),
+                Message::TextSmaller,
+                ButtonKind::Secondary
+            ),
+            ring.button(
+                ctx,
+                "text-bigger",
+                t!(lang, "ui-text-bigger"),
+                Message::TextBigger,
+                ButtonKind::Secondary
+            ),
+            ring.button(
+                ctx,
+                "contrast",
+                t!(lang, "ui-high-contrast"),
+                Message::ToggleHighContrast,
+                if hc {
+                    ButtonKind::Selected
+                } else {
+                    ButtonKind::Secondary
+                }
+            ),
+            ring.button(
+                ctx,
+                "settings",
+                t!(lang, "ui-settings"),
+                Message::Open(Route::Settings),
+                ButtonKind::Secondary
+            ),
+        ]
+        .spacing(ctx.m.gap())
+        .align_y(Alignment::Center)
+        .wrap()
+        .vertical_spacing(ctx.m.gap());
+        container(bar)
+            .padding([ctx.m.gap(), ctx.m.space()])
+            .width(Length::Fill)
+            .style(style::bar(ctx.pal))
+            .into()
+    }
+
+    fn notice_view<'a>(&self, ctx: &Ctx, ring: &Ring) -> Option<Element<'a, Message>> {
+        let lang = ctx.lang;
+        let (tone, msg) = match self.notice.as_ref()? {
+            Notice::SettingsNotSaved(d) => (
+                ctx.pal.warn,
+                t!(lang, "ui-settings-not-saved", detail = d.as_str()),
+            ),
+            Notice::LinkNotOpened(url) => (
+                ctx.pal.warn,
+                t!(lang, "ui-link-not-opened", url = url.as_str()),
+            ),
+            Notice::CatalogProblems(n) => {
+                let count = *n;
+                (ctx.pal.warn, t!(lang, "ui-catalog-problems", count = count))
+            }
+        };
+        Some(
+            container(
+                row![
+                    ctx.icon_sized("info", ctx.m.icon(), tone),
+                    ctx.text(msg).width(Length::Fill),
+                    ring.button(
+                        ctx,
+                        "cross",
+                        t!(lang, "ui-close"),
+                        Message::DismissNotice,
+                        ButtonKind::Secondary
+                    )
+                ]
+                .spacing(ctx.m.gap())
+                .align_y(Alignment::Center),
+            )
+            .padding(ctx.m.pad())
+            .style(style::notice(ctx.pal, tone))
+            .into(),
+        )
+    }
+}
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When the process started (set by `run`), for the first-frame benchmark.
+pub fn started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
+/// The application, as `main` runs it and tests build it.
+pub fn application(
+    options: Options,
+) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
+    let mut app = iced::application(move || App::boot(options.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .window_size(WINDOW_SIZE)
+        .centered();
+    for f in style::font_files() {
+        app = app.font(f);
+    }
+    app.default_font(style::fonts(FontChoice::Legible).0)
+}
+
+/// Opens the window.
+pub fn run(options: Options) -> iced::Result {
+    let _ = started();
+    application(options).run()
+}

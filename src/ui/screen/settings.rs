@@ -1,0 +1,136 @@
+//! Settings: language, text size, colours, font; where they are kept.
+
+use crate::catalog::model::Lang;
+use crate::settings::{FontChoice, Placement, ThemeChoice};
+use crate::t;
+use crate::ui::style::ButtonKind;
+use crate::ui::widgets::{Ctx, Ring};
+use crate::ui::{Base, Message};
+use iced::widget::{column, row};
+use iced::{Alignment, Element};
+
+fn choice(selected: bool) -> ButtonKind {
+    if selected {
+        ButtonKind::Selected
+    } else {
+        ButtonKind::Secondary
+    }
+}
+
+pub fn view<'a>(base: &Base, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let s = &base.settings;
+    let wrap = |r: iced::widget::Row<'a, Message>| {
+        r.spacing(ctx.m.gap())
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(ctx.m.gap())
+    };
+
+    let languages = wrap(row![
+        ring.button(
+            ctx,
+            "language",
+            "Français".to_owned(),
+            Message::SetLanguage(Lang::Fr),
+            choice(lang == Lang::Fr)
+        ),
+        ring.button(
+            ctx,
+            "language",
+            "English".to_owned(),
+            Message::SetLanguage(Lang::En),
+            choice(lang == Lang::En)
+        ),
+    ]);
+    let mut sizes = row![
+        ring.button(
+            ctx,
+            "text-smaller",
+            t!(lang, "ui-text-smaller"),
+            Message::TextSmaller,
+            ButtonKind::Secondary
+        ),
+        ctx.h3(format!("{} %", s.text_scale)),
+        ring.button(
+            ctx,
+            "text-bigger",
+            t!(lang, "ui-text-bigger"),
+            Message::TextBigger,
+            ButtonKind::Secondary
+        ),
+    ];
+    for v in [100u16, 150, 200] {
+        sizes = sizes.push(ring.button(
+            ctx,
+            "text-bigger",
+            format!("{v} %"),
+            Message::SetTextScale(v),
+            choice(s.text_scale == v),
+        ));
+    }
+    let themes = wrap(row![
+        ring.button(
+            ctx,
+            "contrast",
+            t!(lang, "ui-theme-light"),
+            Message::SetTheme(ThemeChoice::Light),
+            choice(s.theme == ThemeChoice::Light)
+        ),
+        ring.button(
+            ctx,
+            "contrast",
+            t!(lang, "ui-theme-dark"),
+            Message::SetTheme(ThemeChoice::Dark),
+            choice(s.theme == ThemeChoice::Dark)
+        ),
+        ring.button(
+            ctx,
+            "contrast",
+            t!(lang, "ui-high-contrast"),
+            Message::SetTheme(ThemeChoice::HighContrast),
+            choice(s.theme == ThemeChoice::HighContrast)
+        ),
+    ]);
+    let fonts = wrap(row![
+        ring.button(
+            ctx,
+            "document",
+            t!(lang, "ui-font-legible"),
+            Message::SetFont(FontChoice::Legible),
+            choice(s.font == FontChoice::Legible)
+        ),
+        ring.button(
+            ctx,
+            "document",
+            t!(lang, "ui-font-dyslexic"),
+            Message::SetFont(FontChoice::Dyslexic),
+            choice(s.font == FontChoice::Dyslexic)
+        ),
+    ]);
+    let where_ = match (base.paths.placement, base.paths.settings_file()) {
+        (Placement::Nowhere, _) | (_, None) => t!(lang, "ui-settings-nowhere"),
+        (Placement::Portable, Some(f)) => {
+            t!(lang, "ui-settings-portable", path = f.display().to_string())
+        }
+        (_, Some(f)) => t!(lang, "ui-settings-file", path = f.display().to_string()),
+    };
+    column![
+        ctx.h1(t!(lang, "ui-settings")),
+        ctx.section("language", t!(lang, "ui-language")),
+        languages,
+        ctx.section("text-bigger", t!(lang, "ui-text-size")),
+        ctx.small(t!(lang, "ui-text-size-keys")),
+        wrap(sizes),
+        ctx.section("contrast", t!(lang, "ui-colours")),
+        themes,
+        ctx.section("document", t!(lang, "ui-font")),
+        fonts,
+        ctx.section("info", t!(lang, "ui-accessibility")),
+        ctx.text(t!(lang, "ui-screen-readers")),
+        ctx.section("settings", t!(lang, "ui-where-settings")),
+        ctx.text(where_),
+    ]
+    .spacing(ctx.m.space())
+    .into()
+}

@@ -1,0 +1,311 @@
+//! The window, driven like a person would: iced_test simulations of real paths, and a
+//! snapshot of each main screen (tests/snapshots/*.png, software renderer).
+//!
+//! A snapshot that does not exist yet is written by the first run; after that any pixel
+//! change fails the test. To accept an intended change, delete the PNG and run again,
+//! then look at the new picture before committing it.
+
+use iced::{Settings, Size};
+use iced_test::selector::id;
+use iced_test::{Error, Simulator};
+use kitlibre::catalog::load_embedded;
+use kitlibre::catalog::model::Lang;
+use kitlibre::settings::{FontChoice, Paths, Placement, Settings as KitSettings, ThemeChoice};
+use kitlibre::ui::style;
+use kitlibre::ui::{App, Base, KeyAction, LoadedCatalog, Message, Route, SEARCH_ID};
+use std::sync::{Arc, LazyLock};
+
+static DATA: LazyLock<Arc<LoadedCatalog>> =
+    LazyLock::new(|| Arc::new(LoadedCatalog::from_loaded(load_embedded())));
+
+const SIZE: Size = Size::new(1200.0, 820.0);
+
+/// A window on the embedded catalogue, writing its settings in a temporary directory.
+struct Window {
+    app: App,
+    _dir: tempfile::TempDir,
+}
+
+fn window(lang: Lang, scale: u16, theme: ThemeChoice) -> Window {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = Base {
+        settings: KitSettings {
+            lang: Some(lang),
+            text_scale: scale,
+            theme,
+            font: FontChoice::Legible,
+        },
+        paths: Paths::under(dir.path(), Placement::Environment),
+        lang_override: None,
+        exit_after_first_frame: false,
+    };
+    Window {
+        app: App::ready(base, DATA.clone()),
+        _dir: dir,
+    }
+}
+
+fn settings() -> Settings {
+    Settings {
+        fonts: style::font_files().into_iter().map(Into::into).collect(),
+        default_font: style::fonts(FontChoice::Legible).0,
+        ..Settings::default()
+    }
+}
+
+fn sim(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(settings(), SIZE, app.view())
+}
+
+/// Sends the messages a simulation produced to the application, as the runtime would.
+fn apply(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+fn route(app: &App) -> Route {
+    match app {
+        App::Ready(r) => r.route.clone(),
+        _ => panic!("the window is not ready"),
+    }
+}
+
+fn snapshot(app: &App, theme: ThemeChoice, name: &str) -> Result<(), Error> {
+    let mut ui = sim(app);
+    let theme = style::Pal::of(theme).theme(theme);
+    let snap = ui.snapshot(&theme)?;
+    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        snap.matches_image(&path)?,
+        "{name}: the screen changed; look at the difference, delete the PNG to accept it"
+    );
+    Ok(())
+}
+
+#[test]
+fn type_photoshop_open_gimp_then_switch_to_english() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+
+    // Type in the search field.
+    let mut ui = sim(&w.app);
+    ui.click(id(SEARCH_ID))?;
+    let _ = ui.typewrite("photoshop");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, Message::SearchChanged(q) if q == "photoshop"))
+    );
+    apply(&mut w.app, messages);
+
+    // The product comes first, with its alternatives.
+    let mut ui = sim(&w.app);
+    ui.find("Adobe Photoshop")?;
+    ui.find("Vous utilisez")?;
+    ui.click("GIMP")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    assert_eq!(route(&w.app), Route::Entry("gimp".into()));
+
+    // GIMP's page, in French.
+    let mut ui = sim(&w.app);
+    ui.find("Comment l'obtenir")?;
+    ui.find("Logiciel libre")?;
+    ui.click("English")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+
+    // The same page, in English.
+    let mut ui = sim(&w.app);
+    ui.find("How to get it")?;
+    ui.find("Free software")?;
+    assert!(ui.find("Comment l'obtenir").is_err());
+    assert_eq!(w.app.base().lang(), Lang::En);
+
+    // The choice was saved for next time.
+    let saved = kitlibre::settings::load(&w.app.base().paths);
+    let _ = saved; // saving runs as a task; the setting itself is in memory:
+    assert_eq!(w.app.base().settings.lang, Some(Lang::En));
+    Ok(())
+}
+
+#[test]
+fn enter_in_the_search_field_opens_the_first_result_and_esc_goes_back() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::SearchChanged("excell".into()));
+    let mut ui = sim(&w.app);
+    ui.find("Microsoft Excel")?;
+    drop(ui);
+    let _ = w.app.update(Message::SearchSubmitted);
+    assert_eq!(route(&w.app), Route::Entry("microsoft-excel".into()));
+    let _ = w.app.update(Message::Key(KeyAction::Back));
+    assert_eq!(route(&w.app), Route::Home);
+    // Esc on the home page clears the search.
+    let _ = w.app.update(Message::Key(KeyAction::Back));
+    let App::Ready(r) = &w.app else { panic!() };
+    assert!(r.query.is_empty() && r.hits.is_empty());
+    Ok(())
+}
+
+#[test]
+fn the_keyboard_reaches_every_control_and_enter_activates_it() -> Result<(), Error> {
+    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    // Tab through the home page until the "Office" category tile has the focus.
+    let mut reached = false;
+    for _ in 0..40 {
+        let _ = w.app.update(Message::Key(KeyAction::Next));
+        let App::Ready(r) = &w.app else { panic!() };
+        let ring = kitlibre::ui::widgets::Ring::new(r.focus);
+        let _ = w.app.view_with(&ring);
+        let items = ring.into_items();
+        let focused = r.focus.and_then(|i| items.get(i).cloned());
+        if let Some(kitlibre::ui::widgets::Focusable::Action(Message::Open(Route::Category(c)))) =
+            focused
+            && c == "office"
+        {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the Office tile");
+    let _ = w.app.update(Message::Key(KeyAction::Activate));
+    assert_eq!(route(&w.app), Route::Category("office".into()));
+    let mut ui = sim(&w.app);
+    ui.find("Microsoft Word")?;
+    drop(ui);
+
+    // Shift+Tab from the start wraps around to the last control; arrows move too.
+    let _ = w.app.update(Message::Key(KeyAction::Previous));
+    let App::Ready(r) = &w.app else { panic!() };
+    assert!(r.focus.is_some_and(|i| i > 10));
+    let before = r.focus;
+    let _ = w.app.update(Message::Key(KeyAction::Next));
+    let App::Ready(r) = &w.app else { panic!() };
+    assert_eq!(r.focus, Some(0), "{before:?} wraps to the first");
+
+    // Esc goes back home.
+    let _ = w.app.update(Message::Key(KeyAction::Back));
+    assert_eq!(route(&w.app), Route::Home);
+    Ok(())
+}
+
+#[test]
+fn text_size_and_high_contrast_are_one_step_away() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let mut ui = sim(&w.app);
+    ui.click("Plus grand")?;
+    ui.click("Contraste élevé")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    assert_eq!(w.app.base().settings.text_scale, 110);
+    assert_eq!(w.app.base().settings.theme, ThemeChoice::HighContrast);
+    for _ in 0..20 {
+        let _ = w.app.update(Message::Key(KeyAction::Bigger));
+    }
+    assert_eq!(w.app.base().settings.text_scale, 200);
+    let _ = w.app.update(Message::Key(KeyAction::ResetSize));
+    assert_eq!(w.app.base().settings.text_scale, 100);
+    Ok(())
+}
+
+#[test]
+fn settings_change_font_and_theme() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Settings));
+    let mut ui = sim(&w.app);
+    ui.find("Taille du texte")?;
+    ui.click("OpenDyslexic, pour la dyslexie")?;
+    ui.click("Sombre")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    assert_eq!(w.app.base().settings.font, FontChoice::Dyslexic);
+    assert_eq!(w.app.base().settings.theme, ThemeChoice::Dark);
+    Ok(())
+}
+
+#[test]
+fn a_phone_app_page_shows_qr_codes_for_the_phone() -> Result<(), Error> {
+    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Entry("signal".into())));
+    let App::Ready(r) = &w.app else { panic!() };
+    assert!(!r.qr.is_empty(), "Signal has phone apps");
+    assert!(r.qr.iter().all(|q| q.url.starts_with("https://")));
+    let mut ui = sim(&w.app);
+    ui.find("On your phone")?;
+    Ok(())
+}
+
+#[test]
+fn snapshot_keyboard_focus_is_visible() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    // Tab past the top bar, the search field and "learn more", onto the first tile.
+    for _ in 0..9 {
+        let _ = w.app.update(Message::Key(KeyAction::Next));
+    }
+    snapshot(&w.app, ThemeChoice::Light, "home-fr-keyboard-focus")
+}
+
+#[test]
+fn snapshot_home_french() -> Result<(), Error> {
+    let w = window(Lang::Fr, 100, ThemeChoice::Light);
+    snapshot(&w.app, ThemeChoice::Light, "home-fr")
+}
+
+#[test]
+fn snapshot_home_english_200_percent_high_contrast() -> Result<(), Error> {
+    let w = window(Lang::En, 200, ThemeChoice::HighContrast);
+    snapshot(
+        &w.app,
+        ThemeChoice::HighContrast,
+        "home-en-200-high-contrast",
+    )
+}
+
+#[test]
+fn snapshot_search_results_french() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w
+        .app
+        .update(Message::SearchChanged("traitement de texte".into()));
+    snapshot(&w.app, ThemeChoice::Light, "search-fr")
+}
+
+#[test]
+fn snapshot_proprietary_page_french() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w
+        .app
+        .update(Message::Open(Route::Entry("microsoft-word".into())));
+    snapshot(&w.app, ThemeChoice::Light, "proprietary-word-fr")
+}
+
+#[test]
+fn snapshot_free_page_english_dark() -> Result<(), Error> {
+    let mut w = window(Lang::En, 100, ThemeChoice::Dark);
+    let _ = w.app.update(Message::Open(Route::Entry("signal".into())));
+    snapshot(&w.app, ThemeChoice::Dark, "free-signal-en-dark")
+}
+
+#[test]
+fn snapshot_category_french_150_percent() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 150, ThemeChoice::Light);
+    let _ = w
+        .app
+        .update(Message::Open(Route::Category("messaging".into())));
+    snapshot(&w.app, ThemeChoice::Light, "category-messaging-fr-150")
+}
+
+#[test]
+fn snapshot_about_english() -> Result<(), Error> {
+    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::About));
+    snapshot(&w.app, ThemeChoice::Light, "about-en")
+}
+
+#[test]
+fn snapshot_settings_french_200_percent() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 200, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Settings));
+    snapshot(&w.app, ThemeChoice::Light, "settings-fr-200")
+}

@@ -63,6 +63,22 @@ pub enum Command {
         #[command(subcommand)]
         command: CatalogCommand,
     },
+    /// The window's settings (language, text size, colours, font) and where they are kept.
+    Settings {
+        #[command(subcommand)]
+        command: Option<SettingsCommand>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsCommand {
+    /// Show the settings and the file that holds them (the default).
+    Show,
+    /// Change one setting: lang (fr, en, system), text-scale (100 to 200),
+    /// theme (light, dark, high-contrast), font (legible, dyslexic).
+    Set { key: String, value: String },
+    /// Go back to the default settings.
+    Reset,
 }
 
 #[derive(Subcommand, Debug)]
@@ -119,6 +135,7 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
                 catalog_check(global, dir, winget_index, lang, io)
             }
         },
+        Command::Settings { command } => settings_command(command, global.json, lang, io),
     };
     match result {
         Ok(status) => status,
@@ -710,6 +727,124 @@ fn catalog_check(
         ),
     )?;
     Ok(status)
+}
+
+// ---------------------------------------------------------------------------------------
+// settings
+
+fn settings_command(
+    command: Option<SettingsCommand>,
+    json: bool,
+    lang: Lang,
+    io: &mut Io<'_>,
+) -> CmdResult {
+    use crate::settings::{self, FontChoice, Placement, Settings, ThemeChoice};
+    let paths = settings::Paths::detect();
+    let mut current = settings::load(&paths);
+    let bad = |key: &str, value: &str| t!(lang, "cli-settings-bad", key = key, value = value);
+    let changed = match command.unwrap_or(SettingsCommand::Show) {
+        SettingsCommand::Show => false,
+        SettingsCommand::Reset => {
+            current = Settings::default();
+            true
+        }
+        SettingsCommand::Set { key, value } => {
+            let v = value.to_ascii_lowercase();
+            match key.as_str() {
+                "lang" => {
+                    current.lang = match v.as_str() {
+                        "system" => None,
+                        _ => Some(Lang::from_tag(&v).ok_or_else(|| bad(&key, &value))?),
+                    }
+                }
+                "text-scale" => {
+                    let n: i64 = v
+                        .trim_end_matches('%')
+                        .trim()
+                        .parse()
+                        .map_err(|_| bad(&key, &value))?;
+                    if !(100..=200).contains(&n) {
+                        return Err(bad(&key, &value));
+                    }
+                    current.set_scale(n);
+                }
+                "theme" => {
+                    current.theme = match v.as_str() {
+                        "light" => ThemeChoice::Light,
+                        "dark" => ThemeChoice::Dark,
+                        "high-contrast" => ThemeChoice::HighContrast,
+                        _ => return Err(bad(&key, &value)),
+                    }
+                }
+                "font" => {
+                    current.font = match v.as_str() {
+                        "legible" => FontChoice::Legible,
+                        "dyslexic" => FontChoice::Dyslexic,
+                        _ => return Err(bad(&key, &value)),
+                    }
+                }
+                _ => return Err(t!(lang, "cli-settings-unknown-key", key = key.as_str())),
+            }
+            true
+        }
+    };
+    if changed {
+        settings::save(&paths, &current)
+            .map_err(|e| t!(lang, "cli-settings-not-saved", detail = e.to_string()))?;
+    }
+    let file = paths.settings_file().map(|f| f.display().to_string());
+    let placement = match paths.placement {
+        Placement::Platform => "platform",
+        Placement::Portable => "portable",
+        Placement::Environment => "environment",
+        Placement::Nowhere => "nowhere",
+    };
+    let w = |io: &mut Io<'_>, s: String| writeln!(io.out, "{s}").map_err(|e| e.to_string());
+    if json {
+        let v = serde_json::json!({
+            "settings": current,
+            "file": file,
+            "placement": placement,
+        });
+        json_line(io, &v).map_err(|e| e.to_string())?;
+        return Ok(OK);
+    }
+    let lang_text = current
+        .lang
+        .map(|l| l.code().to_owned())
+        .unwrap_or_else(|| "system".into());
+    w(io, format!("lang = {lang_text}"))?;
+    w(io, format!("text-scale = {}", current.text_scale))?;
+    w(
+        io,
+        format!(
+            "theme = {}",
+            serde_json::to_value(current.theme)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        ),
+    )?;
+    w(
+        io,
+        format!(
+            "font = {}",
+            serde_json::to_value(current.font)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        ),
+    )?;
+    w(
+        io,
+        t!(
+            lang,
+            "cli-settings-file",
+            path = file.unwrap_or_else(|| "—".into()),
+            placement = placement
+        ),
+    )?;
+    Ok(OK)
 }
 
 /// Parses the process arguments; on bad usage prints a bilingual message and returns the

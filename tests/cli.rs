@@ -188,3 +188,75 @@ fn a_catalogue_directory_overrides_the_embedded_one() {
         "FreeWriter"
     );
 }
+
+#[test]
+fn settings_are_set_from_the_command_line_and_kept_in_the_data_dir() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run_in = |args: &[&str]| {
+        let out = bin()
+            .env("KITLIBRE_DATA_DIR", dir.path())
+            .args(args)
+            .output()
+            .expect("run");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, _) = run_in(&["settings", "set", "text-scale", "150"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run_in(&["settings", "set", "theme", "high-contrast"]);
+    assert_eq!(code, 0);
+    let (code, out, _) = run_in(&["settings", "--json"]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert_eq!(v["placement"], "environment");
+    assert_eq!(v["settings"]["text_scale"], 150);
+    assert_eq!(v["settings"]["theme"], "high-contrast");
+    assert!(dir.path().join("config/settings.toml").is_file());
+    let (code, _, err) = run_in(&["--lang", "en", "settings", "set", "text-scale", "900"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("100 to 200"), "{err}");
+    let (code, _, err) = run_in(&["settings", "set", "colour", "red"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Réglage inconnu"), "{err}");
+    let (code, _, _) = run_in(&["settings", "reset"]);
+    assert_eq!(code, 0);
+    let (_, out, _) = run_in(&["settings", "--json"]);
+    assert_eq!(json(&out)["settings"]["text_scale"], 100);
+}
+
+#[test]
+fn portable_mode_keeps_everything_beside_the_executable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let exe = dir.path().join("kitlibre");
+    std::fs::copy(env!("CARGO_BIN_EXE_kitlibre"), &exe).expect("copy the binary");
+    std::fs::write(dir.path().join("kitlibre-portable.txt"), "").expect("marker");
+    let out = std::process::Command::new(&exe)
+        .env_remove("KITLIBRE_DATA_DIR")
+        .env("HOME", dir.path().join("no-home"))
+        .args(["settings", "set", "lang", "en"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = std::process::Command::new(&exe)
+        .env_remove("KITLIBRE_DATA_DIR")
+        .args(["settings", "--json"])
+        .output()
+        .expect("run");
+    let v = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(v["placement"], "portable");
+    assert_eq!(v["settings"]["lang"], "en");
+    let settings = dir.path().join("kitlibre-data/config/settings.toml");
+    assert!(settings.is_file(), "settings beside the executable");
+    assert!(
+        !dir.path().join("no-home").exists(),
+        "nothing written in the home folder"
+    );
+}

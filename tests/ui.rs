@@ -15,8 +15,17 @@ use kitlibre::ui::style;
 use kitlibre::ui::{App, Base, KeyAction, LoadedCatalog, Message, Route, SEARCH_ID};
 use std::sync::{Arc, LazyLock};
 
+/// The real catalogue, for interactions.
 static DATA: LazyLock<Arc<LoadedCatalog>> =
     LazyLock::new(|| Arc::new(LoadedCatalog::from_loaded(load_embedded())));
+
+/// A frozen excerpt of it, for snapshots (see tests/fixtures/ui-catalog/README.md).
+static FROZEN: LazyLock<Arc<LoadedCatalog>> = LazyLock::new(|| {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui-catalog");
+    Arc::new(LoadedCatalog::from_loaded(
+        kitlibre::catalog::load_dir(&dir).expect("frozen catalogue"),
+    ))
+});
 
 const SIZE: Size = Size::new(1200.0, 820.0);
 
@@ -27,6 +36,15 @@ struct Window {
 }
 
 fn window(lang: Lang, scale: u16, theme: ThemeChoice) -> Window {
+    window_on(DATA.clone(), lang, scale, theme)
+}
+
+/// A window on the frozen excerpt, for snapshots.
+fn frozen(lang: Lang, scale: u16, theme: ThemeChoice) -> Window {
+    window_on(FROZEN.clone(), lang, scale, theme)
+}
+
+fn window_on(data: Arc<LoadedCatalog>, lang: Lang, scale: u16, theme: ThemeChoice) -> Window {
     let dir = tempfile::tempdir().expect("tempdir");
     let base = Base {
         settings: KitSettings {
@@ -40,7 +58,7 @@ fn window(lang: Lang, scale: u16, theme: ThemeChoice) -> Window {
         exit_after_first_frame: false,
     };
     Window {
-        app: App::ready(base, DATA.clone()),
+        app: App::ready(base, data),
         _dir: dir,
     }
 }
@@ -238,7 +256,7 @@ fn a_phone_app_page_shows_qr_codes_for_the_phone() -> Result<(), Error> {
 
 #[test]
 fn snapshot_keyboard_focus_is_visible() -> Result<(), Error> {
-    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let mut w = frozen(Lang::Fr, 100, ThemeChoice::Light);
     // Tab past the top bar, the search field and "learn more", onto the first tile.
     for _ in 0..9 {
         let _ = w.app.update(Message::Key(KeyAction::Next));
@@ -248,13 +266,13 @@ fn snapshot_keyboard_focus_is_visible() -> Result<(), Error> {
 
 #[test]
 fn snapshot_home_french() -> Result<(), Error> {
-    let w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let w = frozen(Lang::Fr, 100, ThemeChoice::Light);
     snapshot(&w.app, ThemeChoice::Light, "home-fr")
 }
 
 #[test]
 fn snapshot_home_english_200_percent_high_contrast() -> Result<(), Error> {
-    let w = window(Lang::En, 200, ThemeChoice::HighContrast);
+    let w = frozen(Lang::En, 200, ThemeChoice::HighContrast);
     snapshot(
         &w.app,
         ThemeChoice::HighContrast,
@@ -264,7 +282,7 @@ fn snapshot_home_english_200_percent_high_contrast() -> Result<(), Error> {
 
 #[test]
 fn snapshot_search_results_french() -> Result<(), Error> {
-    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let mut w = frozen(Lang::Fr, 100, ThemeChoice::Light);
     let _ = w
         .app
         .update(Message::SearchChanged("traitement de texte".into()));
@@ -273,7 +291,7 @@ fn snapshot_search_results_french() -> Result<(), Error> {
 
 #[test]
 fn snapshot_proprietary_page_french() -> Result<(), Error> {
-    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let mut w = frozen(Lang::Fr, 100, ThemeChoice::Light);
     let _ = w
         .app
         .update(Message::Open(Route::Entry("microsoft-word".into())));
@@ -282,14 +300,14 @@ fn snapshot_proprietary_page_french() -> Result<(), Error> {
 
 #[test]
 fn snapshot_free_page_english_dark() -> Result<(), Error> {
-    let mut w = window(Lang::En, 100, ThemeChoice::Dark);
+    let mut w = frozen(Lang::En, 100, ThemeChoice::Dark);
     let _ = w.app.update(Message::Open(Route::Entry("signal".into())));
     snapshot(&w.app, ThemeChoice::Dark, "free-signal-en-dark")
 }
 
 #[test]
 fn snapshot_category_french_150_percent() -> Result<(), Error> {
-    let mut w = window(Lang::Fr, 150, ThemeChoice::Light);
+    let mut w = frozen(Lang::Fr, 150, ThemeChoice::Light);
     let _ = w
         .app
         .update(Message::Open(Route::Category("messaging".into())));
@@ -298,14 +316,105 @@ fn snapshot_category_french_150_percent() -> Result<(), Error> {
 
 #[test]
 fn snapshot_about_english() -> Result<(), Error> {
-    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    let mut w = frozen(Lang::En, 100, ThemeChoice::Light);
     let _ = w.app.update(Message::Open(Route::About));
     snapshot(&w.app, ThemeChoice::Light, "about-en")
 }
 
 #[test]
 fn snapshot_settings_french_200_percent() -> Result<(), Error> {
-    let mut w = window(Lang::Fr, 200, ThemeChoice::Light);
+    let mut w = frozen(Lang::Fr, 200, ThemeChoice::Light);
     let _ = w.app.update(Message::Open(Route::Settings));
     snapshot(&w.app, ThemeChoice::Light, "settings-fr-200")
+}
+
+fn press(
+    key: iced::keyboard::Key,
+    modifiers: iced::keyboard::Modifiers,
+    text: Option<&str>,
+) -> iced::keyboard::Event {
+    use iced::keyboard::{Location, key};
+    iced::keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: key::Physical::Unidentified(key::NativeCode::Unidentified),
+        location: Location::Standard,
+        modifiers,
+        text: text.map(Into::into),
+        repeat: false,
+    }
+}
+
+#[test]
+fn keys_map_to_the_documented_actions() {
+    use iced::keyboard::{Key, Modifiers, key::Named};
+    use kitlibre::ui::key_message;
+    let action = |k: Key, m: Modifiers, t: Option<&str>| match key_message(press(k, m, t)) {
+        Some(Message::Key(a)) => Some(a),
+        _ => None,
+    };
+    assert_eq!(
+        action(Key::Named(Named::Tab), Modifiers::empty(), None),
+        Some(KeyAction::Next)
+    );
+    assert_eq!(
+        action(Key::Named(Named::Tab), Modifiers::SHIFT, None),
+        Some(KeyAction::Previous)
+    );
+    assert_eq!(
+        action(Key::Named(Named::ArrowDown), Modifiers::empty(), None),
+        Some(KeyAction::Next)
+    );
+    assert_eq!(
+        action(Key::Named(Named::ArrowUp), Modifiers::empty(), None),
+        Some(KeyAction::Previous)
+    );
+    assert_eq!(
+        action(Key::Named(Named::Enter), Modifiers::empty(), None),
+        Some(KeyAction::Activate)
+    );
+    assert_eq!(
+        action(Key::Named(Named::Escape), Modifiers::empty(), None),
+        Some(KeyAction::Back)
+    );
+    assert_eq!(
+        action(Key::Character("+".into()), Modifiers::CTRL, Some("+")),
+        Some(KeyAction::Bigger)
+    );
+    assert_eq!(
+        action(Key::Character("-".into()), Modifiers::CTRL, Some("-")),
+        Some(KeyAction::Smaller)
+    );
+    assert_eq!(
+        action(Key::Character("0".into()), Modifiers::CTRL, Some("0")),
+        Some(KeyAction::ResetSize)
+    );
+    // Letters typed outside the search field go to the search; Ctrl+letters do not.
+    assert!(matches!(
+        key_message(press(Key::Character("w".into()), Modifiers::empty(), Some("w"))),
+        Some(Message::TypeAhead(t)) if t == "w"
+    ));
+    assert!(
+        key_message(press(
+            Key::Character("c".into()),
+            Modifiers::CTRL,
+            Some("c")
+        ))
+        .is_none()
+    );
+}
+
+#[test]
+fn typing_anywhere_goes_to_the_search() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Entry("gimp".into())));
+    for c in ["g", "m", "a", "i", "l"] {
+        let _ = w.app.update(Message::TypeAhead(c.into()));
+    }
+    assert_eq!(route(&w.app), Route::Home);
+    let App::Ready(r) = &w.app else { panic!() };
+    assert_eq!(r.query, "gmail");
+    let mut ui = sim(&w.app);
+    ui.find("Gmail")?;
+    Ok(())
 }

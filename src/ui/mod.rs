@@ -98,6 +98,10 @@ pub enum Message {
     SettingsSaved(Result<(), settings::SaveError>),
     /// A key for moving around, activating, going back or zooming.
     Key(KeyAction),
+    /// The person typed letters while no text field had the focus: they go to the search.
+    TypeAhead(String),
+    /// Some time passed without typing in the search field (its caret may rest).
+    CaretRest(u64),
     /// The person closed the notice at the top of the page.
     DismissNotice,
     /// The catalogue directory given could not be read.
@@ -180,6 +184,8 @@ pub struct Ready {
     pub notice: Option<Notice>,
     /// QR codes of the entry page on show.
     pub qr: Vec<screen::entry::Qr>,
+    /// Counts the search field's activity; a rest timer only acts if nothing happened since.
+    pub caret_generation: u64,
 }
 
 impl Base {
@@ -239,6 +245,7 @@ impl App {
             focus: None,
             notice,
             qr: Vec::new(),
+            caret_generation: 0,
         }))
     }
 
@@ -276,7 +283,7 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(key_action).map(Message::Key);
+        let keys = keyboard::listen().filter_map(key_message);
         if self.base().exit_after_first_frame {
             Subscription::batch([keys, iced::window::frames().map(|_| Message::FrameShown)])
         } else {
@@ -320,7 +327,10 @@ impl App {
             App::Loading(base) => match message {
                 Message::Loaded(data) => {
                     *self = App::ready(base.clone(), data);
-                    operation::focus(SEARCH_ID)
+                    match self {
+                        App::Ready(r) => r.focus_search(),
+                        _ => Task::none(),
+                    }
                 }
                 Message::CatalogFailed(detail) => {
                     *self = App::Failed(base.clone(), detail);
@@ -412,8 +422,27 @@ impl App {
     }
 }
 
-/// Maps a key press to an action. Only keys the focused widget did not use arrive here.
-fn key_action(event: keyboard::Event) -> Option<KeyAction> {
+/// Maps a key press to a message. Only keys the focused widget did not use arrive here.
+pub fn key_message(event: keyboard::Event) -> Option<Message> {
+    if let Some(action) = key_action(&event) {
+        return Some(Message::Key(action));
+    }
+    // Printable text typed outside the search field starts a search.
+    let keyboard::Event::KeyPressed {
+        text: Some(text),
+        modifiers,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    let printable = !text.is_empty() && text.chars().all(|c| !c.is_control() && !c.is_whitespace());
+    (printable && !modifiers.command() && !modifiers.alt())
+        .then(|| Message::TypeAhead(text.to_string()))
+}
+
+/// Maps a key press to a keyboard action.
+pub fn key_action(event: &keyboard::Event) -> Option<KeyAction> {
     use keyboard::key::Named;
     let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
         return None;
@@ -431,6 +460,10 @@ fn key_action(event: keyboard::Event) -> Option<KeyAction> {
         _ => None,
     }
 }
+
+/// After this long without typing, the search field lets go of the keyboard focus so its
+/// blinking caret stops redrawing the window; typing anywhere brings it back.
+pub const CARET_REST: std::time::Duration = std::time::Duration::from_secs(20);
 
 impl Ready {
     fn catalog(&self) -> &Catalog {
@@ -455,7 +488,7 @@ impl Ready {
         };
         let scroll = operation::snap_to(PAGE_ID, scrollable::RelativeOffset::START);
         if self.route == Route::Home {
-            Task::batch([scroll, operation::focus(SEARCH_ID)])
+            Task::batch([scroll, self.focus_search()])
         } else {
             Task::batch([
                 scroll,
@@ -476,10 +509,23 @@ impl Ready {
                 self.query.clear();
                 self.hits.clear();
                 self.focus = None;
-                operation::focus(SEARCH_ID)
+                self.focus_search()
             }
             None => Task::none(),
         }
+    }
+
+    /// Gives the keyboard focus to the search field, and starts its rest timer.
+    fn focus_search(&mut self) -> Task<Message> {
+        self.caret_generation += 1;
+        let generation = self.caret_generation;
+        Task::batch([
+            operation::focus(SEARCH_ID),
+            operation::move_cursor_to_end(SEARCH_ID),
+            Task::perform(async { tokio::time::sleep(CARET_REST).await }, move |()| {
+                Message::CaretRest(generation)
+            }),
+        ])
     }
 
     fn focusables(&self, ctx: &Ctx) -> Vec<Focusable> {
@@ -507,7 +553,29 @@ impl Ready {
                     .focusables(&ctx)
                     .iter()
                     .position(|f| matches!(f, Focusable::Input(_)));
-                Task::none()
+                self.caret_generation += 1;
+                let generation = self.caret_generation;
+                Task::perform(async { tokio::time::sleep(CARET_REST).await }, move |()| {
+                    Message::CaretRest(generation)
+                })
+            }
+            Message::TypeAhead(text) => {
+                let mut query = self.query.clone();
+                if self.route != Route::Home {
+                    query.clear();
+                }
+                query.push_str(&text);
+                let search = self.update(Message::SearchChanged(query));
+                Task::batch([search, self.focus_search()])
+            }
+            Message::CaretRest(generation) => {
+                if generation == self.caret_generation {
+                    iced::advanced::widget::operate(
+                        iced::advanced::widget::operation::focusable::unfocus(),
+                    )
+                } else {
+                    Task::none()
+                }
             }
             Message::SearchSubmitted => match self.hits.first() {
                 Some(hit) => {
@@ -574,7 +642,7 @@ impl Ready {
         };
         self.focus = Some(next);
         let focus_task = match &items[next] {
-            Focusable::Input(id) => operation::focus(*id),
+            Focusable::Input(_) => self.focus_search(),
             Focusable::Action(_) => iced::advanced::widget::operate(
                 iced::advanced::widget::operation::focusable::unfocus(),
             ),

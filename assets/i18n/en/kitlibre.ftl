@@ -223,3 +223,7 @@ ui-settings-file = In the file { $path }.
 ui-settings-portable = Portable mode: your settings stay next to the program, in { $path }.
 ui-settings-nowhere = No home folder found: your settings are not saved.
 ui-window-failed = The window could not open: { $detail }. Without a graphical display, use the commands (kitlibre --help).
+cli-settings-bad = "{ $value }" is not possible for { $key }. Possible values: lang fr, en or system; text-scale from 100 to 200; theme light, dark or high-contrast; font legible or dyslexic.
+cli-settings-unknown-key = Unknown setting: "{ $key }". Possible settings: lang, text-scale, theme, font.
+cli-settings-not-saved = The settings could not be saved: { $detail }
+cli-settings-file = Settings file: { $path } (placement: { $placement })

@@ -223,3 +223,7 @@ ui-settings-file = Dans le fichier { $path }.
 ui-settings-portable = Mode portable : vos réglages restent à côté du programme, dans { $path }.
 ui-settings-nowhere = Aucun dossier personnel trouvé : vos réglages ne sont pas enregistrés.
 ui-window-failed = La fenêtre n'a pas pu s'ouvrir : { $detail }. Sans écran graphique, utilisez les commandes (kitlibre --help).
+cli-settings-bad = Valeur « { $value } » impossible pour { $key }. Valeurs possibles : lang fr, en ou system ; text-scale de 100 à 200 ; theme light, dark ou high-contrast ; font legible ou dyslexic.
+cli-settings-unknown-key = Réglage inconnu : « { $key } ». Réglages possibles : lang, text-scale, theme, font.
+cli-settings-not-saved = Les réglages n'ont pas pu être enregistrés : { $detail }
+cli-settings-file = Fichier des réglages : { $path } (emplacement : { $placement })

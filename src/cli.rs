@@ -63,6 +63,37 @@ pub enum Command {
         #[command(subcommand)]
         command: CatalogCommand,
     },
+    /// What this computer is and runs: OS facts, installed programs, the proprietary ones
+    /// with their free alternatives, the free ones already there.
+    Scan {
+        /// List every program found, with its source and what it was recognised as.
+        #[arg(long)]
+        all: bool,
+        /// Read a Linux file system under this folder instead of this machine's.
+        #[arg(long, value_name = "DIR")]
+        linux_root: Option<PathBuf>,
+        /// With --linux-root: the home folder to read (default: none).
+        #[arg(long, value_name = "DIR", requires = "linux_root")]
+        home: Option<PathBuf>,
+        /// Read a Windows registry snapshot (JSON, as `kitlibre` documents it).
+        #[arg(long, value_name = "FILE")]
+        windows_registry: Option<PathBuf>,
+        /// Read macOS applications under this folder (its Applications and
+        /// Users/*/Applications).
+        #[arg(long, value_name = "DIR")]
+        macos_root: Option<PathBuf>,
+    },
+    /// Which catalogue entry an installed program's name denotes.
+    Identify {
+        /// The name as the computer shows it ("Microsoft 365 Apps for enterprise - fr-fr").
+        name: String,
+        /// Its publisher, when known ("Microsoft Corporation").
+        #[arg(long)]
+        publisher: Option<String>,
+        /// The platform it was seen on (default: this one).
+        #[arg(long, value_parser = ["windows", "macos", "linux"])]
+        platform: Option<String>,
+    },
     /// The window's settings (language, text size, colours, font) and where they are kept.
     Settings {
         #[command(subcommand)]
@@ -136,6 +167,42 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
             }
         },
         Command::Settings { command } => settings_command(command, global.json, lang, io),
+        Command::Scan {
+            all,
+            linux_root,
+            home,
+            windows_registry,
+            macos_root,
+        } => with_catalog(global, lang, io, |l, io| {
+            crate::cli_scan::scan(
+                &l.catalog,
+                crate::cli_scan::ScanArgs {
+                    all,
+                    linux_root,
+                    home,
+                    windows_registry,
+                    macos_root,
+                },
+                global.json,
+                lang,
+                io,
+            )
+        }),
+        Command::Identify {
+            name,
+            publisher,
+            platform,
+        } => with_catalog(global, lang, io, |l, io| {
+            crate::cli_scan::identify(
+                &l.catalog,
+                &name,
+                publisher.as_deref(),
+                platform.as_deref(),
+                global.json,
+                lang,
+                io,
+            )
+        }),
     };
     match result {
         Ok(status) => status,

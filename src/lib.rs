@@ -6,6 +6,8 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod cli_scan;
+pub mod detect;
 pub mod i18n;
 pub mod settings;
 pub mod ui;

@@ -418,3 +418,130 @@ fn typing_anywhere_goes_to_the_search() -> Result<(), Error> {
     ui.find("Gmail")?;
     Ok(())
 }
+
+/// A scan report of the Windows agent fixture, matched against `data`'s catalogue.
+fn agent_report(data: &LoadedCatalog) -> std::sync::Arc<kitlibre::detect::scan::ScanReport> {
+    use kitlibre::detect::scan::{Inputs, build_report, jobs, run_jobs};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/windows/agent-office2019");
+    let text = std::fs::read_to_string(dir.join("registry.json")).expect("registry.json");
+    let inputs = Inputs {
+        windows_snapshot: Some(
+            kitlibre::detect::windows::RegistrySnapshot::from_json(&text).expect("snapshot"),
+        ),
+        ..Inputs::default()
+    };
+    let matcher = kitlibre::detect::matching::Matcher::new(&data.catalog);
+    let started = std::time::Instant::now();
+    let gathered = run_jobs(jobs(&inputs), std::time::Duration::from_secs(10));
+    let mut os = kitlibre::cli_scan::unknown_os(kitlibre::detect::os::Family::Windows);
+    os.long_version = Some("Windows 10 Pro".into());
+    os.kernel = Some("19045".into());
+    os.arch = Some("x86_64".into());
+    os.memory_bytes = Some(4 * 1024 * 1024 * 1024);
+    os.disk_total_bytes = Some(256 * 1024 * 1024 * 1024);
+    os.disk_free_bytes = Some(120 * 1024 * 1024 * 1024);
+    os.is_admin = Some(false);
+    let mut report = build_report(
+        &data.catalog,
+        &matcher,
+        os,
+        gathered,
+        Lang::Fr,
+        kitlibre::catalog::model::Date {
+            year: 2026,
+            month: 11,
+            day: 22,
+        },
+        started,
+    );
+    // Timings vary from run to run; snapshots must not.
+    report.millis = 5.0;
+    std::sync::Arc::new(report)
+}
+
+fn finish_scan(app: &mut App, report: std::sync::Arc<kitlibre::detect::scan::ScanReport>) {
+    use kitlibre::ui::screen::computer::ScanEvent;
+    let _ = app.update(Message::Scan(ScanEvent::Started { total: 4 }));
+    let _ = app.update(Message::Scan(ScanEvent::SourceDone(
+        kitlibre::detect::SourceKind::WindowsUninstall,
+    )));
+    let _ = app.update(Message::Scan(ScanEvent::Done(report)));
+}
+
+#[test]
+fn my_computer_shows_what_is_used_and_what_could_replace_it() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let mut ui = sim(&w.app);
+    ui.click("Mon ordinateur")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    assert_eq!(route(&w.app), Route::Computer);
+    let App::Ready(r) = &w.app else { panic!() };
+    assert!(matches!(
+        r.computer,
+        kitlibre::ui::screen::computer::Computer::Scanning { .. }
+    ));
+    let mut ui = sim(&w.app);
+    ui.find("Annuler")?;
+    drop(ui);
+
+    let report = agent_report(&DATA);
+    finish_scan(&mut w.app, report);
+    let mut ui = sim(&w.app);
+    ui.find("Vous utilisez → vous pourriez utiliser")?;
+    ui.find("Microsoft Office")?;
+    ui.find("Google Chrome")?;
+    ui.find("LibreOffice (déjà installé)")?;
+    // Windows 10: the end of support is explained calmly.
+    let App::Ready(r) = &w.app else { panic!() };
+    let kitlibre::ui::screen::computer::Computer::Done { report, .. } = &r.computer else {
+        panic!()
+    };
+    assert!(
+        report
+            .advice
+            .iter()
+            .any(|a| matches!(a, kitlibre::detect::os::Advice::WindowsEndOfSupport { .. }))
+    );
+    ui.find("Afficher la liste complète")?;
+    drop(ui);
+    // The full list on demand (the button is below the fold: its message is sent).
+    let _ = w.app.update(Message::ScanToggleList);
+    let mut ui = sim(&w.app);
+    ui.find("Masquer la liste")?;
+    // An alternative opens its page.
+    ui.click("LibreOffice (déjà installé)")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    assert_eq!(route(&w.app), Route::Entry("libreoffice".into()));
+    Ok(())
+}
+
+#[test]
+fn leaving_my_computer_cancels_the_scan() {
+    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Computer));
+    let _ = w.app.update(Message::Open(Route::Home));
+    let App::Ready(r) = &w.app else { panic!() };
+    assert!(matches!(
+        r.computer,
+        kitlibre::ui::screen::computer::Computer::Idle
+    ));
+    let _ = w.app.update(Message::Open(Route::Computer));
+    let _ = w.app.update(Message::ScanCancel);
+    let App::Ready(r) = &w.app else { panic!() };
+    assert!(matches!(
+        r.computer,
+        kitlibre::ui::screen::computer::Computer::Idle
+    ));
+}
+
+#[test]
+fn snapshot_my_computer_french() -> Result<(), Error> {
+    let mut w = frozen(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Computer));
+    let report = agent_report(&FROZEN);
+    finish_scan(&mut w.app, report);
+    snapshot(&w.app, ThemeChoice::Light, "computer-fr")
+}

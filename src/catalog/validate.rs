@@ -524,29 +524,16 @@ fn check_install(sink: &mut Sink<'_>, f: &Free, opts: CheckOptions<'_>) {
             );
         }
     };
-    if let Some(id) = &i.winget {
-        needs(sink, "winget", Platform::Windows);
-        if sink.ident("install.winget", "winget", id, &WINGET)
+    for (method, value) in [("winget", &i.winget), ("winget_fr", &i.winget_fr)] {
+        let Some(id) = value else { continue };
+        let field = format!("install.{method}");
+        needs(sink, method, Platform::Windows);
+        if sink.ident(&field, "winget", id, &WINGET)
             && let Some(index) = opts.winget
             && !index.contains(id)
         {
             sink.push(
-                "install.winget",
-                ProblemKind::WingetUnknown {
-                    id: id.clone(),
-                    suggestion: index.suggest(id),
-                },
-            );
-        }
-    }
-    if let Some(id) = &i.winget_fr {
-        needs(sink, "winget_fr", Platform::Windows);
-        if sink.ident("install.winget_fr", "winget", id, &WINGET)
-            && let Some(index) = opts.winget
-            && !index.contains(id)
-        {
-            sink.push(
-                "install.winget_fr",
+                &field,
                 ProblemKind::WingetUnknown {
                     id: id.clone(),
                     suggestion: index.suggest(id),

@@ -17,7 +17,7 @@ use crate::catalog::{Catalog, Loaded};
 use crate::settings::{self, FontChoice, Paths, Settings, ThemeChoice};
 use crate::t;
 use iced::keyboard;
-use iced::widget::{column, container, operation, row, scrollable, text};
+use iced::widget::{column, container, operation, row, scrollable};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 use std::sync::Arc;
 use style::{ButtonKind, Metrics, Pal};
@@ -47,6 +47,8 @@ pub enum Route {
     About,
     /// Language, text size, colours, font.
     Settings,
+    /// "My computer": what this machine runs and what to use instead.
+    Computer,
 }
 
 /// What the keyboard asked for.
@@ -110,6 +112,14 @@ pub enum Message {
     FrameShown,
     /// Nothing to do (a task finished without anything to report).
     Done,
+    /// The person asked to scan this computer (or scan again).
+    ScanStart,
+    /// The person cancelled the scan.
+    ScanCancel,
+    /// The scan made progress or finished.
+    Scan(screen::computer::ScanEvent),
+    /// The person opened or closed the full list of programs.
+    ScanToggleList,
 }
 
 /// The catalogue and its search index, built off the UI thread.
@@ -184,6 +194,8 @@ pub struct Ready {
     pub notice: Option<Notice>,
     /// QR codes of the entry page on show.
     pub qr: Vec<screen::entry::Qr>,
+    /// The "My computer" screen.
+    pub computer: screen::computer::Computer,
     /// Counts the search field's activity; a rest timer only acts if nothing happened since.
     pub caret_generation: u64,
 }
@@ -245,6 +257,7 @@ impl App {
             focus: None,
             notice,
             qr: Vec::new(),
+            computer: screen::computer::Computer::Idle,
             caret_generation: 0,
         }))
     }
@@ -482,16 +495,28 @@ impl Ready {
     /// After arriving on a page: prepare what it needs, reset focus and scroll.
     fn entered(&mut self) -> Task<Message> {
         self.focus = None;
+        if self.route != Route::Computer {
+            // Leaving the screen cancels a scan in progress.
+            self.computer.cancel();
+        }
+        let scan = if self.route == Route::Computer
+            && matches!(self.computer, screen::computer::Computer::Idle)
+        {
+            self.start_scan()
+        } else {
+            Task::none()
+        };
         self.qr = match &self.route {
             Route::Entry(id) => screen::entry::qr_codes(&self.data.catalog, id),
             _ => Vec::new(),
         };
         let scroll = operation::snap_to(PAGE_ID, scrollable::RelativeOffset::START);
         if self.route == Route::Home {
-            Task::batch([scroll, self.focus_search()])
+            Task::batch([scroll, scan, self.focus_search()])
         } else {
             Task::batch([
                 scroll,
+                scan,
                 iced::advanced::widget::operate(
                     iced::advanced::widget::operation::focusable::unfocus(),
                 ),
@@ -513,6 +538,19 @@ impl Ready {
             }
             None => Task::none(),
         }
+    }
+
+    /// Starts scanning this computer.
+    fn start_scan(&mut self) -> Task<Message> {
+        self.computer.cancel();
+        let (task, handle) = screen::computer::start(self.data.clone(), self.base.lang());
+        self.computer = screen::computer::Computer::Scanning {
+            done: 0,
+            total: 0,
+            last: None,
+            handle: Some(handle),
+        };
+        task
     }
 
     /// Gives the keyboard focus to the search field, and starts its rest timer.
@@ -609,6 +647,37 @@ impl Ready {
                 self.notice = None;
                 Task::none()
             }
+            Message::ScanStart => self.start_scan(),
+            Message::ScanCancel => {
+                self.computer.cancel();
+                Task::none()
+            }
+            Message::ScanToggleList => {
+                if let screen::computer::Computer::Done { show_all, .. } = &mut self.computer {
+                    *show_all = !*show_all;
+                }
+                Task::none()
+            }
+            Message::Scan(event) => {
+                use screen::computer::{Computer, ScanEvent};
+                match (event, &mut self.computer) {
+                    (ScanEvent::Started { total: n }, Computer::Scanning { total, .. }) => {
+                        *total = n
+                    }
+                    (ScanEvent::SourceDone(s), Computer::Scanning { done, last, .. }) => {
+                        *done += 1;
+                        *last = Some(s);
+                    }
+                    (ScanEvent::Done(report), _) => {
+                        self.computer = Computer::Done {
+                            report,
+                            show_all: false,
+                        };
+                    }
+                    _ => {}
+                }
+                Task::none()
+            }
             Message::Key(KeyAction::Next | KeyAction::Previous) => {
                 let forward = matches!(message, Message::Key(KeyAction::Next));
                 self.move_focus(forward)
@@ -666,6 +735,7 @@ impl Ready {
             Route::Entry(id) => screen::entry::view(self.catalog(), id, &self.qr, ctx, ring),
             Route::About => screen::about::view(ctx, ring),
             Route::Settings => screen::settings::view(&self.base, ctx, ring),
+            Route::Computer => screen::computer::view(&self.computer, ctx, ring),
         };
         let mut content = column![].spacing(ctx.m.space());
         if let Some(n) = notice {
@@ -701,7 +771,7 @@ impl Ready {
         let back: Element<'a, Message> = if self.history.is_empty() {
             widgets::disabled_button(ctx, "back", t!(lang, "ui-back"))
         } else {
-            ring.button(
+            ring.bar_button(
                 ctx,
                 "back",
                 t!(lang, "ui-back"),
@@ -709,7 +779,7 @@ impl Ready {
                 ButtonKind::Secondary,
             )
         };
-        let home = ring.button(
+        let home = ring.bar_button(
             ctx,
             "home",
             t!(lang, "ui-home"),
@@ -721,41 +791,43 @@ impl Ready {
             Lang::En => "Français",
         };
         let hc = self.base.settings.theme == ThemeChoice::HighContrast;
-        let brand = row![
-            ctx.icon_sized("leaf", ctx.m.h3(), ctx.pal.good),
-            text("Kit Libre")
-                .size(ctx.m.h3())
-                .font(ctx.bold)
-                .color(ctx.pal.text)
-        ]
-        .spacing(ctx.m.gap())
-        .align_y(Alignment::Center);
+        // The window's title says "Kit Libre": the bar keeps its room for the controls.
         let bar = row![
-            brand,
             back,
             home,
-            ring.button(
+            ring.bar_button(
+                ctx,
+                "computer",
+                t!(lang, "ui-computer"),
+                Message::Open(Route::Computer),
+                if self.route == Route::Computer {
+                    ButtonKind::Selected
+                } else {
+                    ButtonKind::Secondary
+                }
+            ),
+            ring.bar_button(
                 ctx,
                 "language",
                 other_lang.to_owned(),
                 Message::ToggleLanguage,
                 ButtonKind::Secondary
             ),
-            ring.button(
+            ring.bar_button(
                 ctx,
                 "text-smaller",
                 t!(lang, "ui-text-smaller"),
                 Message::TextSmaller,
                 ButtonKind::Secondary
             ),
-            ring.button(
+            ring.bar_button(
                 ctx,
                 "text-bigger",
                 t!(lang, "ui-text-bigger"),
                 Message::TextBigger,
                 ButtonKind::Secondary
             ),
-            ring.button(
+            ring.bar_button(
                 ctx,
                 "contrast",
                 t!(lang, "ui-high-contrast"),
@@ -766,7 +838,7 @@ impl Ready {
                     ButtonKind::Secondary
                 }
             ),
-            ring.button(
+            ring.bar_button(
                 ctx,
                 "settings",
                 t!(lang, "ui-settings"),
@@ -774,7 +846,7 @@ impl Ready {
                 ButtonKind::Secondary
             ),
         ]
-        .spacing(ctx.m.gap())
+        .spacing(ctx.m.gap() * 0.75)
         .align_y(Alignment::Center)
         .wrap()
         .vertical_spacing(ctx.m.gap());

@@ -118,7 +118,7 @@ pub fn disabled_button<'a>(ctx: &Ctx, icon: &str, label: String) -> Element<'a, 
         .spacing(ctx.m.gap())
         .align_y(Alignment::Center),
     )
-    .padding([ctx.m.gap(), ctx.m.pad()])
+    .padding([ctx.m.gap(), ctx.m.gap()])
     .style(style::button_style(ctx.pal, ButtonKind::Secondary, false))
     .into()
 }
@@ -168,6 +168,30 @@ impl Ring {
         msg: Message,
         kind: ButtonKind,
     ) -> Element<'a, Message> {
+        self.button_padded(ctx, icon, label, msg, kind, ctx.m.pad())
+    }
+
+    /// A button of the top bar: the same, with less room around its label.
+    pub fn bar_button<'a>(
+        &self,
+        ctx: &Ctx,
+        icon: &str,
+        label: String,
+        msg: Message,
+        kind: ButtonKind,
+    ) -> Element<'a, Message> {
+        self.button_padded(ctx, icon, label, msg, kind, ctx.m.gap())
+    }
+
+    fn button_padded<'a>(
+        &self,
+        ctx: &Ctx,
+        icon: &str,
+        label: String,
+        msg: Message,
+        kind: ButtonKind,
+        side: f32,
+    ) -> Element<'a, Message> {
         let focused = self.register(Focusable::Action(msg.clone()));
         let fg = match kind {
             ButtonKind::Primary | ButtonKind::Selected => ctx.pal.on_primary,
@@ -180,7 +204,7 @@ impl Ring {
         .spacing(ctx.m.gap())
         .align_y(Alignment::Center);
         button(content)
-            .padding([ctx.m.gap(), ctx.m.pad()])
+            .padding([ctx.m.gap(), side])
             .style(style::button_style(ctx.pal, kind, focused))
             .on_press(msg)
             .into()

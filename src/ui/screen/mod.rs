@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod category;
+pub mod computer;
 pub mod entry;
 pub mod home;
 pub mod settings;

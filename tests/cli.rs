@@ -260,3 +260,145 @@ fn portable_mode_keeps_everything_beside_the_executable() {
         "nothing written in the home folder"
     );
 }
+
+#[test]
+fn identify_names_as_windows_lists_them() {
+    for (name, publisher, id) in [
+        (
+            "Microsoft Office Professional Plus 2019 - fr-fr",
+            "Microsoft Corporation",
+            "microsoft-office",
+        ),
+        (
+            "Microsoft 365 Apps for enterprise - fr-fr",
+            "Microsoft Corporation",
+            "microsoft-office",
+        ),
+        (
+            "Adobe Acrobat Reader DC - Français",
+            "Adobe Systems Incorporated",
+            "adobe-acrobat-reader",
+        ),
+        ("Google Chrome", "Google LLC", "google-chrome"),
+        ("WinRAR 6.24 (64-bit)", "win.rar GmbH", "winrar"),
+        (
+            "LibreOffice 24.8.4.2",
+            "The Document Foundation",
+            "libreoffice",
+        ),
+        ("Mozilla Firefox (x64 fr)", "Mozilla", "firefox"),
+    ] {
+        let (code, out, err) = run(&[
+            "identify",
+            name,
+            "--publisher",
+            publisher,
+            "--platform",
+            "windows",
+            "--json",
+        ]);
+        assert_eq!(code, 0, "{name}: {err}");
+        let v = json(&out);
+        assert_eq!(v["entry"]["id"], id, "{name}: {out}");
+    }
+    let (_, out, _) = run(&[
+        "identify",
+        "LibreOffice 24.8.4.2",
+        "--platform",
+        "windows",
+        "--json",
+    ]);
+    assert_eq!(json(&out)["entry"]["kind"], "free");
+}
+
+#[test]
+fn identify_leaves_unknown_programs_unknown() {
+    let (code, out, _) = run(&[
+        "--lang",
+        "en",
+        "identify",
+        "Realtek High Definition Audio Driver",
+        "--platform",
+        "windows",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("matches no entry"), "{out}");
+    let (code, _, err) = run(&["identify", "   "]);
+    assert_eq!(code, 2);
+    assert!(err.contains("vide"), "{err}");
+}
+
+#[test]
+fn scan_a_captured_windows_registry() {
+    let reg = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/windows/agent-office2019/registry.json");
+    let (code, out, err) = run(&[
+        "scan",
+        "--windows-registry",
+        &reg.to_string_lossy(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    let ids = |key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|f| f["id"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert!(ids("proprietary").contains(&"microsoft-office".to_owned()));
+    assert!(ids("proprietary").contains(&"google-chrome".to_owned()));
+    assert!(ids("free").contains(&"libreoffice".to_owned()));
+    let office = v["proprietary"]
+        .as_array()
+        .and_then(|l| l.iter().find(|f| f["id"] == "microsoft-office"))
+        .expect("office");
+    let lo = office["alternatives"]
+        .as_array()
+        .and_then(|l| l.iter().find(|a| a["id"] == "libreoffice"))
+        .expect("libreoffice suggested");
+    assert_eq!(lo["installed"], true, "LibreOffice is already there");
+    assert_eq!(v["os"]["family"], "windows");
+    assert!(v["sources"].as_array().is_some_and(|s| !s.is_empty()));
+
+    let (code, text, _) = run(&[
+        "--lang",
+        "en",
+        "scan",
+        "--windows-registry",
+        &reg.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(text.contains("LibreOffice (already installed)"), "{text}");
+}
+
+#[test]
+fn scan_refuses_bad_captures_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ \"uninstall\": [ { \"view\": \"hklm64\", ").expect("write");
+    let (code, _, err) = run(&[
+        "--lang",
+        "en",
+        "scan",
+        "--windows-registry",
+        &bad.to_string_lossy(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a readable registry snapshot"), "{err}");
+    let (code, _, err) = run(&["scan", "--linux-root", "/nonexistent/root"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/root"), "{err}");
+}
+
+#[test]
+fn scan_of_this_machine_reports_its_sources() {
+    let (code, out, _) = run(&["scan", "--json"]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert!(v["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    assert!(v["millis"].as_f64().is_some());
+    assert!(v["os"]["family"].is_string());
+}

@@ -209,8 +209,11 @@ pub fn jobs(inputs: &Inputs) -> Vec<(Vec<SourceKind>, Job)> {
         }));
         let r = roots.clone();
         v.push(one(SourceKind::Snap, move || linux::snap::read(&r)));
-        let r = roots.clone();
-        v.push(one(SourceKind::Desktop, move || linux::desktop::read(&r)));
+        #[cfg(unix)]
+        {
+            let r = roots.clone();
+            v.push(one(SourceKind::Desktop, move || linux::desktop::read(&r)));
+        }
         let r = roots.clone();
         v.push(one(SourceKind::AppImage, move || linux::appimage::read(&r)));
     }

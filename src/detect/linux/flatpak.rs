@@ -4,7 +4,6 @@
 //! (keyfile) and `files/share/metainfo/<id>.metainfo.xml` (AppStream: name, releases).
 
 use crate::detect::{Installed, Key, SourceError, SourceKind, SourceResult};
-use freedesktop_desktop_entry::GenericEntry;
 use quick_xml::events::Event;
 use std::path::{Path, PathBuf};
 
@@ -20,30 +19,45 @@ pub fn system_installations(roots: &super::Roots) -> Vec<PathBuf> {
             .clone()
             .unwrap_or_else(|| roots.at("var/lib/flatpak")),
     ];
-    if let Ok(entries) = std::fs::read_dir(roots.at("etc/flatpak/installations.d")) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.extension().is_none_or(|x| x != "conf") {
-                continue;
-            }
-            let Ok(bytes) = super::read_limited(&p, 64 * 1024) else {
-                continue;
-            };
-            let text = String::from_utf8_lossy(&bytes);
-            let Ok(entry) = GenericEntry::from_str(&p, &text) else {
-                continue;
-            };
-            for (group, values) in &entry.groups.0 {
-                if group.starts_with("Installation")
-                    && let Some(path) = values.entry("Path")
-                {
-                    let path = Path::new(path);
-                    v.push(roots.root.join(path.strip_prefix("/").unwrap_or(path)));
-                }
+    v.extend(extra_installations(roots));
+    v
+}
+
+/// The installations declared in `/etc/flatpak/installations.d/*.conf` (keyfiles).
+#[cfg(unix)]
+fn extra_installations(roots: &super::Roots) -> Vec<PathBuf> {
+    use freedesktop_desktop_entry::GenericEntry;
+    let mut v = Vec::new();
+    let Ok(entries) = std::fs::read_dir(roots.at("etc/flatpak/installations.d")) else {
+        return v;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "conf") {
+            continue;
+        }
+        let Ok(bytes) = super::read_limited(&p, 64 * 1024) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let Ok(entry) = GenericEntry::from_str(&p, &text) else {
+            continue;
+        };
+        for (group, values) in &entry.groups.0 {
+            if group.starts_with("Installation")
+                && let Some(path) = values.entry("Path")
+            {
+                let path = Path::new(path);
+                v.push(roots.root.join(path.strip_prefix("/").unwrap_or(path)));
             }
         }
     }
     v
+}
+
+#[cfg(not(unix))]
+fn extra_installations(_roots: &super::Roots) -> Vec<PathBuf> {
+    Vec::new()
 }
 
 /// The user installation: `FLATPAK_USER_DIR` or `~/.local/share/flatpak`.

@@ -3,6 +3,7 @@
 //! AppImages. Every reader takes its folders from [`Roots`], so fixtures test them.
 
 pub mod appimage;
+#[cfg(unix)]
 pub mod desktop;
 pub mod dpkg;
 pub mod flatpak;

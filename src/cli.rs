@@ -259,38 +259,6 @@ fn json_line(io: &mut Io<'_>, value: &serde_json::Value) -> std::io::Result<()> 
 // ---------------------------------------------------------------------------------------
 // search
 
-fn fit_label(fit: Fit, lang: Lang) -> String {
-    match fit {
-        Fit::DropIn => t!(lang, "fit-drop-in"),
-        Fit::Close => t!(lang, "fit-close"),
-        Fit::Different => t!(lang, "fit-different"),
-    }
-}
-
-/// What a service costs, in words.
-pub fn cost_label(cost: crate::catalog::model::Cost, lang: Lang) -> String {
-    use crate::catalog::model::Cost;
-    match cost {
-        Cost::Free => t!(lang, "cost-free"),
-        Cost::Donation => t!(lang, "cost-donation"),
-        Cost::Freemium => t!(lang, "cost-freemium"),
-        Cost::Paid => t!(lang, "cost-paid"),
-    }
-}
-
-/// Who runs a service, in words.
-pub fn provider_kind_label(kind: crate::catalog::model::ProviderKind, lang: Lang) -> String {
-    use crate::catalog::model::ProviderKind;
-    match kind {
-        ProviderKind::Association => t!(lang, "provider-association"),
-        ProviderKind::Cooperative => t!(lang, "provider-cooperative"),
-        ProviderKind::Company => t!(lang, "provider-company"),
-        ProviderKind::Foundation => t!(lang, "provider-foundation"),
-        ProviderKind::PublicBody => t!(lang, "provider-public-body"),
-        ProviderKind::Federation => t!(lang, "provider-federation"),
-    }
-}
-
 /// Code of a fit level, as in the catalogue.
 pub fn fit_code(fit: Fit) -> &'static str {
     match fit {
@@ -416,7 +384,7 @@ fn search(
                         "    → {}{parts}  [{}] — {}",
                         f.name.get(lang),
                         f.id,
-                        fit_label(r.fit, lang)
+                        crate::words::fit(r.fit, lang)
                     )?;
                 }
             }
@@ -504,7 +472,7 @@ fn show(
                     f.name.get(lang),
                     components_text(&r.components, lang),
                     f.id,
-                    fit_label(r.fit, lang)
+                    crate::words::fit(r.fit, lang)
                 )?;
                 writeln!(io.out, "     {}", r.summary.get(lang))?;
                 for c in &r.carries_over {
@@ -564,11 +532,11 @@ fn show(
                         lang,
                         "cli-service-provider",
                         provider = svc.provider.as_str(),
-                        kind = provider_kind_label(svc.provider_kind, lang),
+                        kind = crate::words::provider_kind(svc.provider_kind, lang),
                         country = svc.country.as_deref().unwrap_or("—")
                     )
                 )?;
-                let mut cost = cost_label(svc.cost, lang);
+                let mut cost = crate::words::cost(svc.cost, lang);
                 if let Some(d) = &svc.cost_details {
                     cost = format!("{cost} — {}", d.get(lang));
                 }
@@ -623,7 +591,7 @@ fn show(
                             "  • {}  [{}] — {}",
                             p.name.get(lang),
                             p.id,
-                            fit_label(r.fit, lang)
+                            crate::words::fit(r.fit, lang)
                         )?;
                     }
                 }

@@ -11,3 +11,4 @@ pub mod detect;
 pub mod i18n;
 pub mod settings;
 pub mod ui;
+pub mod words;

@@ -4,9 +4,9 @@
 //! the free programs already there, the OS situation, and timings.
 
 use crate::catalog::Catalog;
-use crate::catalog::model::{Date, Fit, Lang};
+use crate::catalog::model::{Date, Fit, Lang, Platform};
 use crate::detect::matching::{Match, Matcher};
-use crate::detect::os::{Advice, OsFacts};
+use crate::detect::os::{Advice, Family, OsFacts};
 use crate::detect::{Installed, SourceError, SourceKind, SourceResult};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -248,20 +248,18 @@ pub fn jobs(inputs: &Inputs) -> Vec<(Vec<SourceKind>, Job)> {
 
 #[cfg(windows)]
 fn live_windows() -> Vec<(SourceKind, Result<SourceResult, SourceError>)> {
-    let mut snap = crate::detect::windows::live::read_registry();
-    snap.start_menu = crate::detect::windows::live::read_start_menu();
+    use crate::detect::windows::live;
+    let mut snap = live::read_registry();
+    snap.start_menu = live::read_start_menu();
+    let msix = live::read_msix();
+    if let Ok(packages) = &msix {
+        snap.msix = packages.clone();
+    }
     crate::detect::windows::parse_snapshot(&snap)
         .into_iter()
-        .map(|r| {
-            if r.source == SourceKind::WindowsMsix {
-                // Listing Store packages needs the WinRT PackageManager: not read yet.
-                (
-                    r.source,
-                    Err(SourceError::Failed("not supported yet".into())),
-                )
-            } else {
-                (r.source, Ok(r))
-            }
+        .map(|r| match (&msix, r.source) {
+            (Err(e), SourceKind::WindowsMsix) => (r.source, Err(SourceError::Failed(e.clone()))),
+            _ => (r.source, Ok(r)),
         })
         .collect()
 }
@@ -373,6 +371,12 @@ pub fn build_report(
         .filter(|(_, (prop, _, _))| !prop)
         .map(|(id, _)| id.as_str())
         .collect();
+    let platform = match os.family {
+        Family::Windows => Some(Platform::Windows),
+        Family::Macos => Some(Platform::Macos),
+        Family::Linux => Some(Platform::Linux),
+        Family::Other => None,
+    };
     let mut proprietary = Vec::new();
     let mut free = Vec::new();
     for (id, (prop, seen_as, confidence)) in &found {
@@ -390,6 +394,12 @@ pub fn build_report(
             f.alternatives = catalog
                 .alternatives(id)
                 .iter()
+                // Only what can be used on this kind of computer (or in its browser).
+                .filter(|r| {
+                    platform.is_none_or(|p| {
+                        r.platforms.contains(&p) || r.platforms.contains(&Platform::Web)
+                    })
+                })
                 .filter_map(|r| {
                     let alt = catalog.free(&r.free)?;
                     Some(Suggestion {

@@ -535,8 +535,49 @@ pub mod live {
         snap
     }
 
-    /// Start Menu shortcuts of all users and of the current user (names only; targets
-    /// need the shell link format and are left to a later version).
+    /// Store / MSIX packages of the current user (main packages, not frameworks), through
+    /// the WinRT PackageManager, which answers without elevation.
+    pub fn read_msix() -> Result<Vec<MsixPackage>, String> {
+        use windows::ApplicationModel::PackageSignatureKind;
+        use windows::Management::Deployment::{PackageManager, PackageTypes};
+        let pm = PackageManager::new().map_err(|e| e.to_string())?;
+        let packages = pm
+            .FindPackagesByUserSecurityIdWithPackageTypes(
+                &windows::core::HSTRING::new(),
+                PackageTypes::Main,
+            )
+            .map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        for p in packages {
+            let Ok(id) = p.Id() else { continue };
+            let Ok(family) = id.FamilyName() else {
+                continue;
+            };
+            let version = id
+                .Version()
+                .ok()
+                .map(|v| format!("{}.{}.{}.{}", v.Major, v.Minor, v.Build, v.Revision));
+            let signature = match p.SignatureKind() {
+                Ok(PackageSignatureKind::Store) => "store",
+                Ok(PackageSignatureKind::System) => "system",
+                Ok(PackageSignatureKind::Developer) => "developer",
+                Ok(PackageSignatureKind::Enterprise) => "enterprise",
+                _ => "none",
+            };
+            out.push(MsixPackage {
+                family_name: family.to_string(),
+                name: id.Name().map(|n| n.to_string()).unwrap_or_default(),
+                display_name: p.DisplayName().ok().map(|n| n.to_string()),
+                publisher_display_name: p.PublisherDisplayName().ok().map(|n| n.to_string()),
+                version,
+                signature: signature.to_owned(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Start Menu shortcuts of all users and of the current user, with their targets when
+    /// the shortcut points to a file (advertised MSI shortcuts have none).
     pub fn read_start_menu() -> Vec<Shortcut> {
         let mut out = Vec::new();
         let roots = [
@@ -567,10 +608,13 @@ pub mod live {
                         stack.push((p, depth + 1));
                     } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("lnk")) {
                         let rel = p.strip_prefix(&root).unwrap_or(&p);
+                        let target = lnk::ShellLink::open(&p, lnk::encoding::WINDOWS_1252)
+                            .ok()
+                            .and_then(|l| l.link_target());
                         out.push(Shortcut {
                             scope: scope.to_owned(),
                             path: rel.to_string_lossy().into_owned(),
-                            target: None,
+                            target,
                         });
                     }
                 }

@@ -321,12 +321,12 @@ fn free<'a>(
                 lang,
                 "cli-service-provider",
                 provider = s.provider.as_str(),
-                kind = crate::cli::provider_kind_label(s.provider_kind, lang),
+                kind = crate::words::provider_kind(s.provider_kind, lang),
                 country = s.country.as_deref().unwrap_or("—")
             )
         )]
         .spacing(ctx.m.gap());
-        let mut cost = crate::cli::cost_label(s.cost, lang);
+        let mut cost = crate::words::cost(s.cost, lang);
         if let Some(d) = &s.cost_details {
             cost = format!("{cost} — {}", d.get(lang));
         }

@@ -4,25 +4,27 @@
 # what the tests need when it is missing and the user may install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup-debian.sh build-essential pkg-config
+step() { echo "== [$((SECONDS / 60)) min $((SECONDS % 60)) s] $*"; }
+# flatpak: the real per-user install test (tests/install.rs) builds a local repository.
+. scripts/setup-debian.sh build-essential pkg-config flatpak
 
-echo "== cargo fmt --check"
+step "cargo fmt --check"
 cargo fmt --all -- --check
-echo "== cargo clippy -D warnings"
+step "cargo clippy -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 # The Windows and macOS readers compile only for their targets: check them when the
 # targets are installed (rustup target add x86_64-pc-windows-gnu x86_64-apple-darwin).
 for target in x86_64-pc-windows-gnu x86_64-apple-darwin; do
   if rustup target list --installed 2>/dev/null | grep -qx "$target"; then
-    echo "== cargo check --target $target"
+    step "cargo check --target $target"
     cargo check --quiet --lib --target "$target"
   else
     echo "notice: target $target is not installed; its readers are not compiled here"
   fi
 done
-echo "== cargo test"
+step "cargo test"
 cargo test --all-targets --quiet
-echo "== kitlibre catalog check (with the winget index)"
+step "kitlibre catalog check (with the winget index)"
 index=../shared/data/winget-index.csv
 if [ -f "$index" ]; then
   cargo run --quiet -- --lang en catalog check catalog --winget-index "$index"
@@ -30,4 +32,4 @@ else
   echo "notice: $index is absent; the catalogue is checked without the winget index"
   cargo run --quiet -- --lang en catalog check catalog
 fi
-echo "== all checks passed"
+step "all checks passed"

@@ -83,6 +83,23 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         macos_root: Option<PathBuf>,
     },
+    /// Plan (and carry out) the installation of a free program on this computer.
+    Install {
+        /// The free program's id (see `search`), e.g. gimp.
+        id: String,
+        /// Show the plan only: what would run, with or without administrator rights.
+        #[arg(long)]
+        dry_run: bool,
+        /// Save a sheet for the IT department (what to install, the exact commands).
+        #[arg(long, value_name = "FILE")]
+        it_sheet: Option<PathBuf>,
+        /// With --dry-run: plan for another platform.
+        #[arg(long, value_parser = ["windows", "macos", "linux"], requires = "dry_run")]
+        platform: Option<String>,
+        /// With --dry-run: plan for a user who is not an administrator.
+        #[arg(long, requires = "dry_run")]
+        no_admin: bool,
+    },
     /// Which catalogue entry an installed program's name denotes.
     Identify {
         /// The name as the computer shows it ("Microsoft 365 Apps for enterprise - fr-fr").
@@ -182,6 +199,27 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
                     home,
                     windows_registry,
                     macos_root,
+                },
+                global.json,
+                lang,
+                io,
+            )
+        }),
+        Command::Install {
+            id,
+            dry_run,
+            it_sheet,
+            platform,
+            no_admin,
+        } => with_catalog(global, lang, io, |l, io| {
+            crate::cli_install::install(
+                &l.catalog,
+                crate::cli_install::InstallArgs {
+                    id,
+                    dry_run,
+                    it_sheet,
+                    platform,
+                    no_admin,
                 },
                 global.json,
                 lang,

@@ -6,9 +6,11 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod cli_install;
 pub mod cli_scan;
 pub mod detect;
 pub mod i18n;
+pub mod install;
 pub mod settings;
 pub mod ui;
 pub mod words;

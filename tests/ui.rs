@@ -545,3 +545,107 @@ fn snapshot_my_computer_french() -> Result<(), Error> {
     finish_scan(&mut w.app, report);
     snapshot(&w.app, ThemeChoice::Light, "computer-fr")
 }
+
+fn set_machine(app: &mut App, machine: kitlibre::install::Machine) {
+    if let App::Ready(r) = app {
+        r.machine = Some(machine);
+    }
+}
+
+fn linux_with_flatpak() -> kitlibre::install::Machine {
+    let mut m = kitlibre::install::Machine::bare(kitlibre::catalog::model::Platform::Linux, false);
+    m.flatpak = Some("/usr/bin/flatpak".into());
+    m
+}
+
+#[test]
+fn install_button_shows_the_plan_then_progress_then_the_result() -> Result<(), Error> {
+    use kitlibre::install::codes::Outcome;
+    use kitlibre::install::plan::StepKind;
+    use kitlibre::install::run::{Event, RunReport};
+    use kitlibre::ui::screen::install::InstallEvent;
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    set_machine(&mut w.app, linux_with_flatpak());
+    let _ = w.app.update(Message::Open(Route::Entry("gimp".into())));
+    let mut ui = sim(&w.app);
+    ui.click("Installer GIMP")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    assert_eq!(route(&w.app), Route::Install("gimp".into()));
+    let mut ui = sim(&w.app);
+    ui.find("Aucun mot de passe administrateur n'est nécessaire.")?;
+    ui.find("2. Installer avec Flatpak")?;
+    ui.find("Installer maintenant")?;
+    drop(ui);
+    // The run: started (its thread is not driven here), then events as they arrive.
+    let _ = w.app.update(Message::InstallRun);
+    for e in [
+        Event::StepStarted {
+            index: 1,
+            kind: StepKind::FlatpakInstall,
+        },
+        Event::Output {
+            line: "Installing 1/1 org.gimp.GIMP".into(),
+        },
+    ] {
+        let _ = w.app.update(Message::InstallEvent(InstallEvent::Run(e)));
+    }
+    let mut ui = sim(&w.app);
+    ui.find("Étape 2 sur 2 : Installer avec Flatpak")?;
+    ui.find("Installing 1/1 org.gimp.GIMP")?;
+    ui.find("Annuler")?;
+    drop(ui);
+    let report = RunReport {
+        outcome: Outcome::Done,
+        failed_step: None,
+        exit_code: Some(0),
+        output_tail: Vec::new(),
+        verified: Some(true),
+    };
+    let _ = w
+        .app
+        .update(Message::InstallEvent(InstallEvent::Finished(Box::new(
+            report,
+        ))));
+    let mut ui = sim(&w.app);
+    ui.find("C'est installé.")?;
+    ui.find("Vérification : GIMP est bien présent sur cet ordinateur.")?;
+    Ok(())
+}
+
+#[test]
+fn a_locked_down_pc_gets_a_guide_and_a_sheet_for_it() -> Result<(), Error> {
+    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    set_machine(
+        &mut w.app,
+        kitlibre::install::Machine::bare(kitlibre::catalog::model::Platform::Linux, false),
+    );
+    let _ = w.app.update(Message::InstallPlan("gimp".into()));
+    let mut ui = sim(&w.app);
+    ui.find("This computer does not allow installing this program without help. Here is what you can do, and a sheet for the IT department.")?;
+    ui.click("Save the sheet for the IT department")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    apply(&mut w.app, messages);
+    let sheet = w
+        .app
+        .base()
+        .paths
+        .data_dir
+        .clone()
+        .expect("data dir")
+        .join("installation-request-gimp.txt");
+    let text = std::fs::read_to_string(&sheet).expect("sheet written");
+    assert!(text.contains("Installation request: GIMP"), "{text}");
+    assert!(text.contains("sudo apt-get install -y gimp"), "{text}");
+    let mut ui = sim(&w.app);
+    ui.find(format!("Sheet for the IT department saved: {}", sheet.display()).as_str())?;
+    Ok(())
+}
+
+#[test]
+fn snapshot_install_plan_french() -> Result<(), Error> {
+    let mut w = frozen(Lang::Fr, 100, ThemeChoice::Light);
+    set_machine(&mut w.app, linux_with_flatpak());
+    let _ = w.app.update(Message::InstallPlan("gimp".into()));
+    snapshot(&w.app, ThemeChoice::Light, "install-plan-fr")
+}

@@ -485,6 +485,63 @@ pub struct Install {
     pub download_page: Option<String>,
     /// For web services and web apps: the address to open (https).
     pub web: Option<String>,
+    /// Installers downloaded directly from the project, each with its SHA-256.
+    #[serde(default)]
+    pub downloads: Vec<Download>,
+}
+
+/// The kind of an installer file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InstallerKind {
+    /// Windows Installer package.
+    Msi,
+    /// Windows setup program (NSIS, Inno Setup...): needs `silent_args`.
+    Exe,
+    /// macOS disk image holding an `.app`.
+    Dmg,
+    /// Linux AppImage.
+    Appimage,
+}
+
+/// Where an installer puts the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// For every user; needs administrator rights.
+    Machine,
+    /// For the current user only.
+    User,
+}
+
+/// Processor architecture of an installer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arch {
+    X86_64,
+    Aarch64,
+    /// Runs on both (universal macOS images, 32-bit Windows installers).
+    Any,
+}
+
+/// An installer file, checked against its SHA-256 before anything runs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Download {
+    pub platform: Platform,
+    pub arch: Arch,
+    pub kind: InstallerKind,
+    /// https address of the file, on the project's own servers.
+    pub url: String,
+    /// SHA-256 of the file, 64 lower-case hexadecimal digits.
+    pub sha256: String,
+    /// Size in bytes, when known (checked too).
+    pub size: Option<u64>,
+    pub version: String,
+    pub scope: Scope,
+    /// For `exe` installers: the switches that make them silent (`/S`, `/VERYSILENT`).
+    #[serde(default)]
+    pub silent_args: Vec<String>,
 }
 
 impl Install {

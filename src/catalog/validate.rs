@@ -3,8 +3,8 @@
 
 use crate::catalog::load::{Loaded, SourceFile, line_of};
 use crate::catalog::model::{
-    Date, Detect, EntryKind, Free, Install, Label, Lang, Platform, Proprietary, Provenance,
-    ProviderKind, Replacement, Text,
+    Date, Detect, EntryKind, Free, Install, InstallerKind, Label, Lang, Platform, Proprietary,
+    Provenance, ProviderKind, Replacement, Text,
 };
 use crate::catalog::problem::{Problem, ProblemKind, Severity};
 use crate::catalog::winget::WingetIndex;
@@ -67,6 +67,10 @@ static DESKTOP: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9_][A-Za-z0-9_
 static SNAP: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z0-9]+(-[a-z0-9]+)*$"));
 static CLICK_TO_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z0-9]+$"));
 static COUNTRY: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z]{2}$"));
+static SHA256: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9a-f]{64}$"));
+/// Installer switches: `/S`, `/VERYSILENT`, `--silent`, `/norestart`, `ALLUSERS=1`.
+static INSTALLER_ARG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Za-z0-9/._:+-]+(=[A-Za-z0-9._:+-]+)?$"));
 
 fn re(pattern: &str) -> Regex {
     // The patterns above are constants of this file, covered by its tests.
@@ -584,6 +588,51 @@ fn check_install(sink: &mut Sink<'_>, f: &Free, opts: CheckOptions<'_>) {
     if let Some(u) = &i.web {
         needs(sink, "web", Platform::Web);
         sink.url("install.web", u);
+    }
+    for (n, d) in i.downloads.iter().enumerate() {
+        let field = |f: &str| format!("install.downloads[{n}].{f}");
+        if !f.platforms.contains(&d.platform) {
+            sink.push(
+                &field("platform"),
+                ProblemKind::PlatformMismatch {
+                    method: "downloads",
+                    platform: d.platform.code().to_owned(),
+                },
+            );
+        }
+        let kind_platform = match d.kind {
+            InstallerKind::Msi | InstallerKind::Exe => Platform::Windows,
+            InstallerKind::Dmg => Platform::Macos,
+            InstallerKind::Appimage => Platform::Linux,
+        };
+        if kind_platform != d.platform {
+            sink.push(
+                &field("kind"),
+                ProblemKind::BadIdentifier {
+                    scheme: "installer-kind",
+                    value: format!("{:?} / {}", d.kind, d.platform.code()).to_lowercase(),
+                },
+            );
+        }
+        sink.url(&field("url"), &d.url);
+        if !SHA256.is_match(&d.sha256) {
+            sink.push(
+                &field("sha256"),
+                ProblemKind::BadIdentifier {
+                    scheme: "sha256",
+                    value: d.sha256.clone(),
+                },
+            );
+        }
+        sink.non_empty(&field("version"), &d.version);
+        for (k, a) in d.silent_args.iter().enumerate() {
+            if !INSTALLER_ARG.is_match(a) {
+                sink.push(
+                    &format!("install.downloads[{n}].silent_args[{k}]"),
+                    ProblemKind::ShellMetacharacters { value: a.clone() },
+                );
+            }
+        }
     }
 }
 

@@ -49,6 +49,8 @@ pub enum Route {
     Settings,
     /// "My computer": what this machine runs and what to use instead.
     Computer,
+    /// Installing a free program: its plan, its run, its result.
+    Install(String),
 }
 
 /// What the keyboard asked for.
@@ -120,6 +122,16 @@ pub enum Message {
     Scan(screen::computer::ScanEvent),
     /// The person opened or closed the full list of programs.
     ScanToggleList,
+    /// The person asked to install a free program (shows the plan first).
+    InstallPlan(String),
+    /// The person confirmed the plan.
+    InstallRun,
+    /// The person cancelled the installation.
+    InstallCancel,
+    /// The installation made progress or finished.
+    InstallEvent(screen::install::InstallEvent),
+    /// The person saved the sheet for the IT department.
+    InstallSaveSheet,
 }
 
 /// The catalogue and its search index, built off the UI thread.
@@ -196,6 +208,10 @@ pub struct Ready {
     pub qr: Vec<screen::entry::Qr>,
     /// The "My computer" screen.
     pub computer: screen::computer::Computer,
+    /// The install screen, for the last program asked.
+    pub install: Option<screen::install::Install>,
+    /// What this machine offers for installing, found the first time it is needed.
+    pub machine: Option<crate::install::Machine>,
     /// Counts the search field's activity; a rest timer only acts if nothing happened since.
     pub caret_generation: u64,
 }
@@ -258,6 +274,8 @@ impl App {
             notice,
             qr: Vec::new(),
             computer: screen::computer::Computer::Idle,
+            install: None,
+            machine: None,
             caret_generation: 0,
         }))
     }
@@ -647,6 +665,125 @@ impl Ready {
                 self.notice = None;
                 Task::none()
             }
+            Message::InstallPlan(id) => {
+                use screen::install::Install;
+                // An installation running for this program is shown as it is.
+                let running =
+                    matches!(&self.install, Some(Install::Running { plan, .. }) if plan.id == id);
+                if !running {
+                    let machine = self
+                        .machine
+                        .get_or_insert_with(crate::install::Machine::detect)
+                        .clone();
+                    let lang = self.base.lang();
+                    self.install = Some(match self.data.catalog.free(&id) {
+                        Some(f) => match crate::install::plan::plan(f, &machine, lang) {
+                            Ok(p) => Install::Planned {
+                                plan: Box::new(p),
+                                sheet: None,
+                            },
+                            Err(crate::install::plan::PlanError::UnsafeIdentifier(d)) => {
+                                Install::Impossible {
+                                    id: id.clone(),
+                                    reason: t!(lang, "cli-install-refused", detail = d.as_str()),
+                                }
+                            }
+                            Err(_) => Install::Impossible {
+                                id: id.clone(),
+                                reason: t!(lang, "cli-install-nothing"),
+                            },
+                        },
+                        None => Install::Impossible {
+                            id: id.clone(),
+                            reason: t!(lang, "cli-install-unknown", id = id.as_str()),
+                        },
+                    });
+                }
+                self.go(Route::Install(id))
+            }
+            Message::InstallRun => {
+                use screen::install::Install;
+                let Some(Install::Planned { plan, .. }) = self.install.take() else {
+                    return Task::none();
+                };
+                let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                let cache = self
+                    .base
+                    .paths
+                    .cache_dir
+                    .clone()
+                    .unwrap_or_else(std::env::temp_dir);
+                let task = screen::install::start(
+                    (*plan).clone(),
+                    self.data.clone(),
+                    cache,
+                    cancel.clone(),
+                );
+                self.install = Some(Install::Running {
+                    plan,
+                    step: 0,
+                    kind: None,
+                    lines: std::collections::VecDeque::new(),
+                    progress: None,
+                    cancel,
+                });
+                task
+            }
+            Message::InstallCancel => {
+                if let Some(screen::install::Install::Running { cancel, .. }) = &self.install {
+                    cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+                Task::none()
+            }
+            Message::InstallEvent(e) => {
+                if let Some(install) = &mut self.install {
+                    install.on_event(e);
+                }
+                // A new install may change "already installed": scan again next time.
+                if matches!(
+                    self.install,
+                    Some(screen::install::Install::Finished { .. })
+                ) {
+                    self.computer = screen::computer::Computer::Idle;
+                }
+                Task::none()
+            }
+            Message::InstallSaveSheet => {
+                use screen::install::Install;
+                let lang = self.base.lang();
+                let (Some(install), Some(machine)) = (&mut self.install, &self.machine) else {
+                    return Task::none();
+                };
+                let id = install.id().to_owned();
+                let Some(free) = self.data.catalog.free(&id) else {
+                    return Task::none();
+                };
+                let Ok(mut plan) = crate::install::plan::plan(free, machine, lang) else {
+                    return Task::none();
+                };
+                if plan.it_request.is_none() {
+                    plan.it_request = crate::install::plan::it_request(free, machine).ok();
+                }
+                let text = crate::install::sheet::text(
+                    free,
+                    &plan,
+                    lang,
+                    crate::catalog::model::Date::today(),
+                );
+                match screen::install::sheet_path(&self.base.paths, &id, lang) {
+                    Some(path) => match crate::settings::write_atomic(&path, text.as_bytes()) {
+                        Ok(()) => {
+                            *install = Install::Planned {
+                                plan: Box::new(plan),
+                                sheet: Some(path),
+                            };
+                        }
+                        Err(e) => self.notice = Some(Notice::SettingsNotSaved(e.to_string())),
+                    },
+                    None => self.notice = Some(Notice::SettingsNotSaved(String::new())),
+                }
+                Task::none()
+            }
             Message::ScanStart => self.start_scan(),
             Message::ScanCancel => {
                 self.computer.cancel();
@@ -736,6 +873,10 @@ impl Ready {
             Route::About => screen::about::view(ctx, ring),
             Route::Settings => screen::settings::view(&self.base, ctx, ring),
             Route::Computer => screen::computer::view(&self.computer, ctx, ring),
+            Route::Install(id) => match &self.install {
+                Some(state) if state.id() == id => screen::install::view(state, ctx, ring),
+                _ => ctx.text(String::new()).into(),
+            },
         };
         let mut content = column![].spacing(ctx.m.space());
         if let Some(n) = notice {

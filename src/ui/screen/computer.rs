@@ -200,17 +200,28 @@ fn report_view<'a>(
                 },
             ));
         }
+        let mut buttons = row![].spacing(ctx.m.gap());
+        if let Some(first) = f.alternatives.first().filter(|a| !a.installed) {
+            buttons = buttons.push(ring.button(
+                ctx,
+                "download",
+                t!(lang, "ui-install-button", name = first.name.as_str()),
+                Message::InstallPlan(first.id.clone()),
+                ButtonKind::Primary,
+            ));
+        }
+        buttons = buttons.push(ring.button(
+            ctx,
+            "info",
+            t!(lang, "ui-see-product", name = f.name.as_str()),
+            Message::Open(Route::Entry(f.id.clone())),
+            ButtonKind::Secondary,
+        ));
         let card = column![
             ctx.h3(f.name.clone()),
             ctx.small(t!(lang, "ui-seen-as", names = f.seen_as.join(" ; "))),
             alts.wrap().vertical_spacing(ctx.m.gap()),
-            ring.button(
-                ctx,
-                "info",
-                t!(lang, "ui-see-product", name = f.name.as_str()),
-                Message::Open(Route::Entry(f.id.clone())),
-                ButtonKind::Primary
-            ),
+            buttons.wrap().vertical_spacing(ctx.m.gap()),
         ]
         .spacing(ctx.m.gap());
         page = page.push(

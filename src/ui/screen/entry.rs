@@ -357,6 +357,22 @@ fn free<'a>(
 
     // How to get it, per platform.
     page = page.push(ctx.section("download", t!(lang, "ui-how-to-get")));
+    if f.platforms.iter().any(|p| {
+        matches!(
+            p,
+            crate::catalog::model::Platform::Windows
+                | crate::catalog::model::Platform::Macos
+                | crate::catalog::model::Platform::Linux
+        )
+    }) {
+        page = page.push(ring.button(
+            ctx,
+            "download",
+            t!(lang, "ui-install-button", name = f.name.get(lang)),
+            Message::InstallPlan(f.id.clone()),
+            ButtonKind::Primary,
+        ));
+    }
     let i = &f.install;
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
     let mut line = |icon: &str, s: String| lines.push(ctx.item(icon, ctx.pal.primary, s));
@@ -431,7 +447,6 @@ fn free<'a>(
         ));
     }
     page = page.push(links.wrap().vertical_spacing(ctx.m.gap()));
-    page = page.push(ctx.small(t!(lang, "ui-install-later")));
 
     // QR codes for the phone.
     if !qr.is_empty() {

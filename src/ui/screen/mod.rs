@@ -6,6 +6,7 @@ pub mod category;
 pub mod computer;
 pub mod entry;
 pub mod home;
+pub mod install;
 pub mod settings;
 
 pub use crate::words::{

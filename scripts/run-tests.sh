@@ -17,7 +17,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 for target in x86_64-pc-windows-gnu x86_64-apple-darwin; do
   if rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     step "cargo check --target $target"
-    cargo check --quiet --lib --target "$target"
+    cargo check --quiet --lib --no-default-features --target "$target"
   else
     echo "notice: target $target is not installed; its readers are not compiled here"
   fi

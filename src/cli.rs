@@ -111,6 +111,11 @@ pub enum Command {
         #[arg(long, value_parser = ["windows", "macos", "linux"])]
         platform: Option<String>,
     },
+    /// Bring Office documents to LibreOffice: inventory, conversion, fonts, default format.
+    Docs {
+        #[command(subcommand)]
+        command: crate::cli_docs::DocsCommand,
+    },
     /// The window's settings (language, text size, colours, font) and where they are kept.
     Settings {
         #[command(subcommand)]
@@ -184,6 +189,9 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
             }
         },
         Command::Settings { command } => settings_command(command, global.json, lang, io),
+        Command::Docs { command } => {
+            crate::cli_docs::run(command, global.json, lang, io).map_err(|e| e.to_string())
+        }
         Command::Scan {
             all,
             linux_root,

@@ -6,11 +6,15 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod cli_docs;
 pub mod cli_install;
 pub mod cli_scan;
 pub mod detect;
 pub mod i18n;
 pub mod install;
+pub mod migrate;
+pub mod net;
+pub mod process;
 pub mod settings;
 pub mod ui;
 pub mod words;

@@ -49,6 +49,7 @@ pub fn proprietary_kind(k: EntryKind, lang: Lang) -> String {
         EntryKind::Service => t!(lang, "kind-proprietary-service"),
         EntryKind::Os => t!(lang, "kind-proprietary-os"),
         EntryKind::Store => t!(lang, "kind-proprietary-store"),
+        EntryKind::Font => t!(lang, "kind-proprietary-font"),
     }
 }
 

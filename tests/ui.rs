@@ -5,6 +5,8 @@
 //! change fails the test. To accept an intended change, delete the PNG and run again,
 //! then look at the new picture before committing it.
 
+mod common;
+
 use iced::{Settings, Size};
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
@@ -648,4 +650,156 @@ fn snapshot_install_plan_french() -> Result<(), Error> {
     set_machine(&mut w.app, linux_with_flatpak());
     let _ = w.app.update(Message::InstallPlan("gimp".into()));
     snapshot(&w.app, ThemeChoice::Light, "install-plan-fr")
+}
+
+/// Saves a picture of the window when KITLIBRE_SCREENSHOTS names a folder (to look at the
+/// screens by eye; nothing is compared).
+fn look(app: &App, name: &str) -> Result<(), Error> {
+    if let Some(dir) = std::env::var_os("KITLIBRE_SCREENSHOTS") {
+        let mut ui = sim(app);
+        let theme = style::Pal::of(ThemeChoice::Light).theme(ThemeChoice::Light);
+        let snap = ui.snapshot(&theme)?;
+        let path = std::path::Path::new(&dir).join(name);
+        let _ = std::fs::remove_file(path.with_extension("png"));
+        let _ = snap.matches_image(&path)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn documents_assistant_inventory_preview_conversion_report_checklist() -> Result<(), Error> {
+    use common::docs::*;
+    use kitlibre::migrate::convert::{self, Target};
+    use kitlibre::migrate::fonts::FontEnv;
+    use kitlibre::migrate::soffice::Soffice;
+    use kitlibre::ui::screen::documents::{DocsEvent, Found};
+    use std::os::unix::fs::PermissionsExt;
+    use std::sync::atomic::AtomicBool;
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let docs = tmp.path().join("Mairie");
+    write_tree(
+        &docs,
+        &[
+            ("Courriers/lettre.docx", minimal_docx(&[])),
+            ("Courriers/fusion.docx", docx_with_template_and_merge()),
+            ("Finances/budget.xlsm", xlsm_with_vba()),
+            ("Finances/paie.xls", excel97(true, false, false)),
+        ],
+    );
+    // A stand-in LibreOffice that writes a PDF for each file it is given.
+    let office_path = tmp.path().join("soffice");
+    std::fs::write(
+        &office_path,
+        "#!/bin/sh\nwhile [ $# -gt 0 ]; do case \"$1\" in --outdir) out=$2; shift;; -*) ;; *) [ -f \"$1\" ] && n=$(basename \"$1\") && printf '%%PDF-1.4' > \"$out/${n%.*}.pdf\";; esac; shift; done\n",
+    )
+    .expect("stand-in");
+    std::fs::set_permissions(&office_path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let office = Soffice::at(office_path);
+
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    // From the home page (below the fold: reached by scrolling or Tab).
+    let mut ui = sim(&w.app);
+    ui.find("Passer mes documents à LibreOffice")?;
+    drop(ui);
+    let _ = w.app.update(Message::Open(Route::Documents));
+    assert_eq!(route(&w.app), Route::Documents);
+    let _ = w
+        .app
+        .update(Message::DocsFolderChanged(docs.display().to_string()));
+    look(&w.app, "documents-1-choose-fr")?;
+    let mut ui = sim(&w.app);
+    ui.find("Vos fichiers d'origine ne sont jamais modifiés, déplacés ni supprimés.")?;
+    ui.click("Lire ce dossier")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(messages.iter().any(|m| matches!(m, Message::DocsInventory)));
+    apply(&mut w.app, messages);
+    let mut ui = sim(&w.app);
+    ui.find("Annuler")?;
+    drop(ui);
+    // The inventory thread's result, as it would arrive.
+    let inventory = kitlibre::migrate::inventory::inventory(
+        &docs,
+        &[],
+        &FontEnv::from_families(["Carlito"]),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("inventory");
+    let found = Arc::new(Found {
+        inventory,
+        fonts: FontEnv::from_families(["Carlito"]),
+        office: Some(office.clone()),
+        format: Some(Default::default()),
+    });
+    let _ = w
+        .app
+        .update(Message::DocsEvent(DocsEvent::Inventoried(Ok(found))));
+    look(&w.app, "documents-2-inventory-fr")?;
+    let mut ui = sim(&w.app);
+    ui.find("4 document(s) : 1 prêt(s), 0 à vérifier, 3 demandent du travail.")?;
+    ui.find("Documents qui demandent de l'attention :")?;
+    ui.find("    • Publipostage avec la source « C:\\Adresses\\habitants.xlsx » : à refaire avec l'assistant de LibreOffice.")?;
+    ui.find("Étape 3 : ce que la conversion va faire")?;
+    ui.find("3 fichier(s) à convertir, 1 laissé(s) de côté.")?;
+    ui.find("PDF (lecture et impression)")?;
+    ui.find("Convertir maintenant")?;
+    drop(ui);
+    // Below the fold (the simulator does not scroll): the buttons' messages.
+    let _ = w.app.update(Message::DocsTarget(Target::Pdf));
+    let _ = w.app.update(Message::DocsConvert);
+    let mut ui = sim(&w.app);
+    ui.find("0 sur 3")?;
+    drop(ui);
+    look(&w.app, "documents-3-converting-fr")?;
+    // The conversion's result (the stand-in, run here).
+    let out = docs.with_file_name("Mairie (LibreOffice)");
+    let plan = match &w.app {
+        App::Ready(r) => r.documents.preview.clone().expect("preview"),
+        _ => unreachable!(),
+    };
+    assert_eq!(plan.target, Target::Pdf);
+    assert_eq!(plan.out, out);
+    // The window's own conversion thread runs too (its messages are not driven here):
+    // this one writes elsewhere so the two do not meet.
+    let mut plan = plan;
+    plan.out = tmp.path().join("copie-du-test");
+    let report = convert::run(
+        &plan,
+        &office,
+        &convert::Options::default(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("run");
+    assert_eq!(report.converted.len(), 3, "{report:#?}");
+    let _ = w
+        .app
+        .update(Message::DocsEvent(DocsEvent::Converted(Ok(Arc::new(
+            report,
+        )))));
+    look(&w.app, "documents-4-report-fr")?;
+    let mut ui = sim(&w.app);
+    ui.find("Étape 5 : résultat")?;
+    ui.find("Les originaux n'ont pas été modifiés.")?;
+    ui.find("Enregistrer la liste de vérification")?;
+    drop(ui);
+    let _ = w.app.update(Message::DocsSaveChecklist);
+    let list = w
+        .app
+        .base()
+        .paths
+        .data_dir
+        .clone()
+        .expect("data dir")
+        .join("liste-verification-libreoffice.txt");
+    let text = std::fs::read_to_string(&list).expect("checklist written");
+    assert!(text.contains("Macros à réécrire"), "{text}");
+    assert!(text.contains("Finances/budget.xlsm"), "{text}");
+    assert!(text.contains("Finances/paie.xls"), "{text}");
+    assert!(text.contains("3 converti(s)"), "{text}");
+    let mut ui = sim(&w.app);
+    ui.find(format!("Liste de vérification enregistrée : {}", list.display()).as_str())?;
+    Ok(())
 }

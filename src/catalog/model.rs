@@ -259,6 +259,8 @@ pub enum EntryKind {
     Os,
     /// An application store.
     Store,
+    /// A font family (for documents: the same letter sizes as a proprietary font).
+    Font,
 }
 
 /// Why someone may want to leave a proprietary product.

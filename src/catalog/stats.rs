@@ -171,6 +171,7 @@ pub fn stats(cat: &Catalog, lang: Lang) -> Stats {
         EntryKind::Service,
         EntryKind::Os,
         EntryKind::Store,
+        EntryKind::Font,
     ]
     .iter()
     .map(|&k| {
@@ -227,5 +228,6 @@ pub fn kind_code(k: EntryKind) -> &'static str {
         EntryKind::Service => "service",
         EntryKind::Os => "os",
         EntryKind::Store => "store",
+        EntryKind::Font => "font",
     }
 }

@@ -677,7 +677,8 @@ fn check_free(sink: &mut Sink<'_>, f: &Free, category_ids: &HashSet<&str>, opts:
     sink.text("description", &f.description);
     check_install(sink, f, opts);
     match (&f.service, f.kind) {
-        (None, EntryKind::Service) | (Some(_), EntryKind::Software | EntryKind::Os) => sink.push(
+        (None, EntryKind::Service)
+        | (Some(_), EntryKind::Software | EntryKind::Os | EntryKind::Font) => sink.push(
             "kind",
             ProblemKind::ServiceMismatch {
                 kind: format!("{:?}", f.kind).to_lowercase(),

@@ -5,13 +5,12 @@
 
 use crate::install::codes::{self, Outcome};
 use crate::install::plan::{Action, Plan, StepKind};
+use crate::process::{self, Ended};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// What the runner needs to know about this machine.
@@ -110,38 +109,6 @@ fn keep(tail: &mut Vec<String>, line: String) {
     }
 }
 
-/// Stops a process and everything it started.
-fn kill_tree(child: &mut std::process::Child) {
-    #[cfg(unix)]
-    {
-        use nix::sys::signal::{Signal, killpg};
-        use nix::unistd::Pid;
-        // The child leads its own process group (see `spawn`).
-        let group = Pid::from_raw(child.id() as i32);
-        let _ = killpg(group, Signal::SIGTERM);
-        let deadline = Instant::now() + Duration::from_secs(2);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = child.try_wait() {
-                // The leader is gone; make sure nothing of the group lingers.
-                let _ = killpg(group, Signal::SIGKILL);
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = killpg(group, Signal::SIGKILL);
-    }
-    #[cfg(windows)]
-    {
-        let _ = Command::new("taskkill")
-            .args(["/T", "/F", "/PID", &child.id().to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-}
-
 /// Runs one program; returns its exit code (or why it did not end normally).
 fn run_process(
     argv: &[String],
@@ -150,91 +117,25 @@ fn run_process(
     on: &mut dyn FnMut(Event),
     tail: &mut Vec<String>,
 ) -> Result<i32, Outcome> {
-    let Some((program, args)) = argv.split_first() else {
-        return Err(Outcome::Failed);
-    };
-    let mut cmd = Command::new(program);
-    cmd.args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        cmd.process_group(0);
-    }
-    #[cfg(windows)]
-    {
-        use std::os::windows::process::CommandExt;
-        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
-        cmd.creation_flags(CREATE_NO_WINDOW);
-    }
-    let mut child = match cmd.spawn() {
-        Ok(c) => c,
-        Err(e) => {
-            keep(tail, format!("{program}: {e}"));
-            return Err(Outcome::Failed);
-        }
-    };
-    let (tx, rx) = mpsc::channel::<String>();
-    let readers: Vec<_> = [
-        child
-            .stdout
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-        child
-            .stderr
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|stream| {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            let reader = std::io::BufReader::new(stream);
-            for line in reader.split(b'\n').map_while(Result::ok) {
-                let text = String::from_utf8_lossy(&line)
-                    .trim_end_matches('\r')
-                    .to_owned();
-                if tx.send(text).is_err() {
-                    break;
-                }
-            }
-        })
-    })
-    .collect();
-    drop(tx);
-    let started = Instant::now();
-    loop {
-        match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(line) => {
-                keep(tail, line.clone());
-                on(Event::Output { line });
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) | Err(mpsc::RecvTimeoutError::Disconnected) => {}
-        }
-        if cancel.load(Ordering::SeqCst) {
-            kill_tree(&mut child);
-            return Err(Outcome::Cancelled);
-        }
-        if started.elapsed() > ctx.step_timeout {
-            kill_tree(&mut child);
+    let args: Vec<std::ffi::OsString> = argv.iter().map(Into::into).collect();
+    let ended = process::run(&args, ctx.step_timeout, cancel, &mut |line| {
+        keep(tail, line.clone());
+        on(Event::Output { line });
+    });
+    match ended {
+        Ended::Exited(code) => Ok(code),
+        Ended::Cancelled => Err(Outcome::Cancelled),
+        Ended::TimedOut => {
+            let program = argv.first().map(String::as_str).unwrap_or_default();
             keep(
                 tail,
                 format!("{program}: stopped after {} s", ctx.step_timeout.as_secs()),
             );
-            return Err(Outcome::Failed);
+            Err(Outcome::Failed)
         }
-        if let Ok(Some(status)) = child.try_wait() {
-            for r in readers {
-                let _ = r.join();
-            }
-            while let Ok(line) = rx.try_recv() {
-                keep(tail, line.clone());
-                on(Event::Output { line });
-            }
-            return Ok(status.code().unwrap_or(-1));
+        Ended::NotStarted(why) => {
+            keep(tail, why);
+            Err(Outcome::Failed)
         }
     }
 }
@@ -294,37 +195,34 @@ fn download(
         keep(tail, format!("refused: {url} is not https"));
         return Err(Outcome::Failed);
     }
-    let _ = rustls::crypto::ring::default_provider().install_default();
     std::fs::create_dir_all(&ctx.download_dir).map_err(|e| {
         keep(tail, format!("{}: {e}", ctx.download_dir.display()));
         Outcome::Failed
     })?;
-    let client = reqwest::blocking::Client::builder()
-        .connect_timeout(Duration::from_secs(30))
-        .timeout(None)
-        .build()
-        .map_err(|e| {
-            keep(tail, e.to_string());
+    let mut resp = crate::net::get(url).map_err(|e| match e {
+        crate::net::NetError::Setup(d) => {
+            keep(tail, d);
             Outcome::Failed
-        })?;
-    let mut resp = client.get(url).send().map_err(|e| {
-        keep(tail, e.to_string());
-        Outcome::NoNetwork
+        }
+        crate::net::NetError::Connect(d) => {
+            keep(tail, d);
+            Outcome::NoNetwork
+        }
     })?;
-    if !resp.status().is_success() {
-        keep(tail, format!("{url}: HTTP {}", resp.status()));
-        return Err(if resp.status().as_u16() == 404 {
+    if !(200..300).contains(&resp.status) {
+        keep(tail, format!("{url}: HTTP {}", resp.status));
+        return Err(if resp.status == 404 {
             Outcome::NotFound
         } else {
             Outcome::Failed
         });
     }
     let limit = size.unwrap_or(ctx.max_download);
-    if resp.content_length().is_some_and(|l| l > limit) {
+    if resp.content_length.is_some_and(|l| l > limit) {
         keep(tail, format!("{url}: larger than expected"));
         return Err(Outcome::Corrupted);
     }
-    let total = size.or(resp.content_length());
+    let total = size.or(resp.content_length);
     let mut tmp = tempfile::NamedTempFile::new_in(&ctx.download_dir).map_err(|e| {
         keep(tail, e.to_string());
         Outcome::Failed
@@ -337,7 +235,7 @@ fn download(
         if cancel.load(Ordering::SeqCst) {
             return Err(Outcome::Cancelled);
         }
-        let n = resp.read(&mut buf).map_err(|e| {
+        let n = resp.body.read(&mut buf).map_err(|e| {
             keep(tail, e.to_string());
             Outcome::NoNetwork
         })?;

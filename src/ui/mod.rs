@@ -51,6 +51,8 @@ pub enum Route {
     Computer,
     /// Installing a free program: its plan, its run, its result.
     Install(String),
+    /// The LibreOffice move assistant for documents.
+    Documents,
 }
 
 /// What the keyboard asked for.
@@ -132,6 +134,28 @@ pub enum Message {
     InstallEvent(screen::install::InstallEvent),
     /// The person saved the sheet for the IT department.
     InstallSaveSheet,
+    /// The person typed or chose the documents folder.
+    DocsFolderChanged(String),
+    /// The person asked to read the folder.
+    DocsInventory,
+    /// The person cancelled the reading or the conversion.
+    DocsCancel,
+    /// The inventory or the conversion made progress or finished.
+    DocsEvent(screen::documents::DocsEvent),
+    /// The person chose the format of the copies.
+    DocsTarget(crate::migrate::convert::Target),
+    /// The person typed the output folder.
+    DocsOutChanged(String),
+    /// The person started (or resumed) the conversion.
+    DocsConvert,
+    /// The person saved the checklist.
+    DocsSaveChecklist,
+    /// The person chose LibreOffice's default save format.
+    DocsSetFormat(crate::migrate::xcu::DefaultFormat),
+    /// The person opened the folder of converted copies.
+    DocsOpenOut,
+    /// The person wants to choose another folder.
+    DocsRestart,
 }
 
 /// The catalogue and its search index, built off the UI thread.
@@ -214,6 +238,8 @@ pub struct Ready {
     pub machine: Option<crate::install::Machine>,
     /// Counts the search field's activity; a rest timer only acts if nothing happened since.
     pub caret_generation: u64,
+    /// The LibreOffice move assistant.
+    pub documents: screen::documents::Documents,
 }
 
 impl Base {
@@ -277,6 +303,7 @@ impl App {
             install: None,
             machine: None,
             caret_generation: 0,
+            documents: screen::documents::Documents::default(),
         }))
     }
 
@@ -784,6 +811,166 @@ impl Ready {
                 }
                 Task::none()
             }
+            Message::DocsFolderChanged(folder) => {
+                let docs = &mut self.documents;
+                // The proposed output folder follows the documents folder, unless changed.
+                if docs.out == screen::documents::default_out(&docs.folder) {
+                    docs.out = screen::documents::default_out(&folder);
+                }
+                docs.folder = folder;
+                docs.note = None;
+                Task::none()
+            }
+            Message::DocsInventory => {
+                use screen::documents::Stage;
+                if matches!(
+                    self.documents.stage,
+                    Stage::Reading { .. } | Stage::Converting { .. }
+                ) {
+                    return Task::none();
+                }
+                let folder = self.documents.folder.trim().to_owned();
+                if folder.is_empty() {
+                    return Task::none();
+                }
+                let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                self.documents.note = None;
+                self.documents.stage = Stage::Reading {
+                    documents: 0,
+                    cancel: cancel.clone(),
+                };
+                screen::documents::start_inventory(folder.into(), cancel, self.base.lang())
+            }
+            Message::DocsCancel => {
+                self.documents.cancel();
+                Task::none()
+            }
+            Message::DocsEvent(e) => {
+                self.documents.on_event(e);
+                Task::none()
+            }
+            Message::DocsTarget(t) => {
+                self.documents.target = t;
+                self.documents.refresh_preview();
+                Task::none()
+            }
+            Message::DocsOutChanged(out) => {
+                self.documents.out = out;
+                self.documents.refresh_preview();
+                Task::none()
+            }
+            Message::DocsConvert => {
+                use screen::documents::Stage;
+                let lang = self.base.lang();
+                let docs = &mut self.documents;
+                let found = match &docs.stage {
+                    Stage::Inventoried { found } | Stage::Converted { found, .. } => found.clone(),
+                    _ => return Task::none(),
+                };
+                let Some(office) = found.office.clone() else {
+                    return Task::none();
+                };
+                // A resumed conversion plans again: what is done is skipped.
+                docs.stage = Stage::Inventoried {
+                    found: found.clone(),
+                };
+                docs.refresh_preview();
+                let Some(plan) = docs.preview.clone() else {
+                    return Task::none();
+                };
+                let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                docs.stage = Stage::Converting {
+                    found,
+                    done: 0,
+                    total: plan.jobs.len(),
+                    cancel: cancel.clone(),
+                };
+                screen::documents::start_conversion(plan, office, cancel, lang)
+            }
+            Message::DocsSaveChecklist => {
+                use screen::documents::Stage;
+                let lang = self.base.lang();
+                let docs = &mut self.documents;
+                let (found, report) = match &docs.stage {
+                    Stage::Inventoried { found } | Stage::Converting { found, .. } => {
+                        (found.clone(), None)
+                    }
+                    Stage::Converted { found, report } => (found.clone(), Some(report.clone())),
+                    _ => return Task::none(),
+                };
+                let text = crate::migrate::checklist::text(
+                    &found.inventory,
+                    report.as_deref(),
+                    found.format.as_ref(),
+                    &found.fonts,
+                    lang,
+                    crate::catalog::model::Date::today(),
+                );
+                docs.note = Some(
+                    match screen::documents::checklist_path(&self.base.paths, lang) {
+                        Some(path) => match crate::settings::write_atomic(&path, text.as_bytes()) {
+                            Ok(()) => (
+                                true,
+                                t!(
+                                    lang,
+                                    "docs-checklist-saved",
+                                    path = path.display().to_string()
+                                ),
+                            ),
+                            Err(e) => (false, e.to_string()),
+                        },
+                        None => (false, t!(lang, "docs-ui-open-failed", path = "")),
+                    },
+                );
+                Task::none()
+            }
+            Message::DocsSetFormat(format) => {
+                let lang = self.base.lang();
+                let running = crate::migrate::xcu::libreoffice_running();
+                let mut notes = Vec::new();
+                let mut ok = true;
+                for profile in crate::migrate::xcu::profiles() {
+                    match crate::migrate::xcu::apply(&profile, format, running) {
+                        Ok(applied) => {
+                            let name = crate::migrate::words::default_format(format, lang);
+                            notes.push(if applied.unchanged {
+                                t!(lang, "docs-format-unchanged", format = name)
+                            } else if let Some(b) = &applied.backup {
+                                t!(
+                                    lang,
+                                    "docs-format-set",
+                                    format = name,
+                                    backup = b.display().to_string()
+                                )
+                            } else {
+                                t!(lang, "docs-format-set-new", format = name)
+                            });
+                        }
+                        Err(e) => {
+                            ok = false;
+                            notes.push(e.message(lang));
+                        }
+                    }
+                }
+                self.documents.note = Some((ok, notes.join(" ")));
+                Task::none()
+            }
+            Message::DocsOpenOut => {
+                let path = self.documents.out.trim().to_owned();
+                let lang = self.base.lang();
+                if open::that_detached(&path).is_err() {
+                    self.documents.note =
+                        Some((false, t!(lang, "docs-ui-open-failed", path = path)));
+                }
+                Task::none()
+            }
+            Message::DocsRestart => {
+                self.documents.cancel();
+                self.documents.stage = screen::documents::Stage::Choose;
+                self.documents.preview = None;
+                self.documents.note = None;
+                Task::none()
+            }
             Message::ScanStart => self.start_scan(),
             Message::ScanCancel => {
                 self.computer.cancel();
@@ -848,7 +1035,8 @@ impl Ready {
         };
         self.focus = Some(next);
         let focus_task = match &items[next] {
-            Focusable::Input(_) => self.focus_search(),
+            Focusable::Input(id) if *id == SEARCH_ID => self.focus_search(),
+            Focusable::Input(id) => operation::focus(*id),
             Focusable::Action(_) => iced::advanced::widget::operate(
                 iced::advanced::widget::operation::focusable::unfocus(),
             ),
@@ -877,6 +1065,7 @@ impl Ready {
                 Some(state) if state.id() == id => screen::install::view(state, ctx, ring),
                 _ => ctx.text(String::new()).into(),
             },
+            Route::Documents => screen::documents::view(&self.documents, ctx, ring),
         };
         let mut content = column![].spacing(ctx.m.space());
         if let Some(n) = notice {

@@ -210,3 +210,4 @@ pub fn bin() -> std::process::Command {
         .env("LC_ALL", "C");
     c
 }
+pub mod docs;

@@ -373,6 +373,15 @@ fn free<'a>(
             ButtonKind::Primary,
         ));
     }
+    if f.id == "libreoffice" {
+        page = page.push(ring.button(
+            ctx,
+            "document",
+            t!(lang, "docs-ui-title"),
+            Message::Open(crate::ui::Route::Documents),
+            ButtonKind::Secondary,
+        ));
+    }
     let i = &f.install;
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
     let mut line = |icon: &str, s: String| lines.push(ctx.item(icon, ctx.pal.primary, s));

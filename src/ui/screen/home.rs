@@ -61,6 +61,27 @@ fn landing<'a>(r: &'a Ready, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
     )
     .padding(ctx.m.space())
     .style(style::card(ctx.pal));
+    let documents = container(
+        row![
+            ctx.icon_sized("document", ctx.m.tile_icon(), ctx.pal.primary),
+            column![
+                ctx.text(t!(lang, "ui-documents-card")),
+                ring.button(
+                    ctx,
+                    "arrow-right",
+                    t!(lang, "docs-ui-title"),
+                    Message::Open(Route::Documents),
+                    ButtonKind::Secondary
+                )
+            ]
+            .spacing(ctx.m.gap())
+            .width(Length::Fill)
+        ]
+        .spacing(ctx.m.space())
+        .align_y(Alignment::Center),
+    )
+    .padding(ctx.m.space())
+    .style(style::card(ctx.pal));
 
     let tiles = cat.categories.iter().map(|c| {
         let n = cat.in_category(&c.id, lang).len();
@@ -76,9 +97,14 @@ fn landing<'a>(r: &'a Ready, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
         .spacing(ctx.m.space())
         .wrap()
         .vertical_spacing(ctx.m.space());
-    column![why, ctx.section("list", t!(lang, "ui-categories")), grid]
-        .spacing(ctx.m.space())
-        .into()
+    column![
+        why,
+        documents,
+        ctx.section("list", t!(lang, "ui-categories")),
+        grid
+    ]
+    .spacing(ctx.m.space())
+    .into()
 }
 
 fn results<'a>(r: &'a Ready, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {

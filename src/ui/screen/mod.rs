@@ -4,6 +4,7 @@
 pub mod about;
 pub mod category;
 pub mod computer;
+pub mod documents;
 pub mod entry;
 pub mod home;
 pub mod install;

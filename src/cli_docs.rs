@@ -659,6 +659,7 @@ fn default_format_cmd(
     lang: Lang,
     io: &mut Io<'_>,
 ) -> std::io::Result<Status> {
+    let explicit = profile.is_some();
     let profiles = match profile {
         Some(p) => vec![p],
         None => xcu::profiles(),
@@ -677,9 +678,36 @@ fn default_format_cmd(
     let mut status = OK;
     for p in &profiles {
         let file = p.join(xcu::FILE);
+        // A profile named on the command line must exist (a typo is not "nothing set").
+        if explicit && !p.is_dir() {
+            writeln!(
+                io.err,
+                "{}",
+                t!(lang, "docs-profile-missing", path = p.display().to_string())
+            )?;
+            status = BAD_INPUT;
+            continue;
+        }
         match wanted {
             None => {
-                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                let text = match std::fs::read_to_string(&file) {
+                    Ok(t) => t,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+                    Err(e) => {
+                        writeln!(
+                            io.err,
+                            "{}",
+                            t!(
+                                lang,
+                                "docs-profile-unreadable",
+                                path = file.display().to_string(),
+                                detail = e.to_string()
+                            )
+                        )?;
+                        status = BAD_INPUT;
+                        continue;
+                    }
+                };
                 let current = if text.trim().is_empty() {
                     Ok(xcu::Current::default())
                 } else {

@@ -315,20 +315,36 @@ pub fn profiles() -> Vec<PathBuf> {
     out
 }
 
-/// Whether a LibreOffice program runs for this user now.
+/// Whether a LibreOffice program runs for this user now, on a profile of its own (runs
+/// with a throwaway profile, such as the kit's conversions, do not count: they never
+/// touch the person's settings; nor do other users' programs).
 pub fn libreoffice_running() -> bool {
-    use sysinfo::{ProcessRefreshKind, RefreshKind, System};
+    use sysinfo::{ProcessRefreshKind, RefreshKind, System, UpdateKind};
     let Ok(sys) = System::new_with_specifics(
-        RefreshKind::nothing().with_processes(ProcessRefreshKind::nothing()),
+        RefreshKind::nothing().with_processes(
+            ProcessRefreshKind::nothing()
+                .with_user(UpdateKind::OnlyIfNotSet)
+                .with_cmd(UpdateKind::OnlyIfNotSet),
+        ),
     ) else {
         return false;
     };
+    let me = sysinfo::get_current_pid()
+        .ok()
+        .and_then(|pid| sys.process(pid))
+        .and_then(|p| p.user_id().cloned());
     sys.processes().values().any(|p| {
         let name = p.name().to_string_lossy().to_ascii_lowercase();
-        matches!(
+        let office = matches!(
             name.as_str(),
             "soffice.bin" | "soffice.exe" | "soffice" | "soffice.com"
-        )
+        );
+        let mine = me.is_none() || p.user_id() == me.as_ref();
+        let private = p
+            .cmd()
+            .iter()
+            .any(|a| a.to_string_lossy().starts_with("-env:UserInstallation="));
+        office && mine && !private
     })
 }
 
@@ -376,7 +392,14 @@ pub fn apply(profile: &Path, format: DefaultFormat, running: bool) -> Result<App
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs())
                 .unwrap_or_default();
-            let b = profile.join(format!("{FILE}.kitlibre-{stamp}.bak"));
+            // Never replace an earlier backup (two changes in the same second).
+            let b = (1..)
+                .map(|n| match n {
+                    1 => profile.join(format!("{FILE}.kitlibre-{stamp}.bak")),
+                    n => profile.join(format!("{FILE}.kitlibre-{stamp}-{n}.bak")),
+                })
+                .find(|b| !b.exists())
+                .unwrap_or_else(|| profile.join(format!("{FILE}.kitlibre-{stamp}-last.bak")));
             crate::settings::write_atomic(&b, text.as_bytes())
                 .map_err(|e| XcuError::Write(b.clone(), std::io::Error::other(e.to_string())))?;
             Some(b)

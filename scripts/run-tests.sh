@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { echo "== [$((SECONDS / 60)) min $((SECONDS % 60)) s] $*"; }
 # flatpak: the real per-user install test (tests/install.rs) builds a local repository.
-# libreoffice-*-nogui: the conversion tests (tests/convert.rs) drive a real LibreOffice.
+# libreoffice-*-nogui: the conversion tests (tests/convert.rs) drive a real LibreOffice;
+# poppler-utils, zbar-tools: the handout tests render the PDFs and read their QR codes.
 . scripts/setup-debian.sh build-essential pkg-config flatpak \
-  libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+  libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui \
+  poppler-utils zbar-tools
 if ! command -v soffice >/dev/null 2>&1 && [ -z "${KITLIBRE_SOFFICE:-}" ]; then
   echo "notice: LibreOffice (soffice) is missing: the conversion tests will fail;" \
     "install it, or set KITLIBRE_ALLOW_NO_LIBREOFFICE=1 to skip them knowingly" >&2

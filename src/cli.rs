@@ -38,6 +38,13 @@ pub struct Global {
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// Window for a shared PC (library, public digital space): nothing is written to disk,
+    /// and "Finish and erase everything" resets the kit (also KITLIBRE_PUBLIC_SESSION=1).
+    #[arg(long)]
+    pub public_session: bool,
+    /// Open the window in workshop mode (large, high contrast), on the path ID if given.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    pub workshop: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -116,6 +123,11 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::cli_docs::DocsCommand,
     },
+    /// Learning paths: list, show one, print a handout.
+    Guide {
+        #[command(subcommand)]
+        command: crate::cli_guide::GuideCommand,
+    },
     /// The window's settings (language, text size, colours, font) and where they are kept.
     Settings {
         #[command(subcommand)]
@@ -189,6 +201,9 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
             }
         },
         Command::Settings { command } => settings_command(command, global.json, lang, io),
+        Command::Guide { command } => with_catalog(global, lang, io, |l, io| {
+            crate::cli_guide::run(command, l, global.json, lang, io)
+        }),
         Command::Docs { command } => {
             crate::cli_docs::run(command, global.json, lang, io).map_err(|e| e.to_string())
         }
@@ -261,7 +276,7 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
 
 type CmdResult = Result<Status, String>;
 
-fn with_catalog(
+pub(crate) fn with_catalog(
     global: &Global,
     lang: Lang,
     io: &mut Io<'_>,

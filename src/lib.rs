@@ -7,9 +7,11 @@
 pub mod catalog;
 pub mod cli;
 pub mod cli_docs;
+pub mod cli_guide;
 pub mod cli_install;
 pub mod cli_scan;
 pub mod detect;
+pub mod guide;
 pub mod i18n;
 pub mod install;
 pub mod migrate;

@@ -26,6 +26,8 @@ fn main() -> ExitCode {
                 lang: cli.global.lang,
                 exit_after_first_frame: std::env::var_os("KITLIBRE_EXIT_AFTER_FIRST_FRAME")
                     .is_some_and(|v| v == "1"),
+                public_session: cli.public_session,
+                workshop: cli.workshop,
             };
             match kitlibre::ui::run(options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -58,6 +58,9 @@ fn window_on(data: Arc<LoadedCatalog>, lang: Lang, scale: u16, theme: ThemeChoic
         paths: Paths::under(dir.path(), Placement::Environment),
         lang_override: None,
         exit_after_first_frame: false,
+        public: false,
+        workshop: false,
+        workshop_path: None,
     };
     Window {
         app: App::ready(base, data),
@@ -801,5 +804,254 @@ fn documents_assistant_inventory_preview_conversion_report_checklist() -> Result
     assert!(text.contains("3 converti(s)"), "{text}");
     let mut ui = sim(&w.app);
     ui.find(format!("Liste de vérification enregistrée : {}", list.display()).as_str())?;
+    Ok(())
+}
+
+fn ready(app: &App) -> &kitlibre::ui::Ready {
+    match app {
+        App::Ready(r) => r,
+        _ => panic!("the window is not ready"),
+    }
+}
+
+/// Facts of a machine where Thunderbird is installed (as the scan would find it).
+fn facts_with(installed: &[&str]) -> Arc<kitlibre::guide::checks::Facts> {
+    Arc::new(kitlibre::guide::checks::Facts {
+        installed: installed.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    })
+}
+
+/// Clicks `label` and sends what the click produced to the application. The window is
+/// tall (the simulator does not scroll; the real window does).
+fn click(app: &mut App, label: &str) -> Result<(), Error> {
+    let mut ui = Simulator::with_size(settings(), Size::new(1200.0, 3600.0), app.view());
+    ui.click(label)?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(!messages.is_empty(), "clicking {label:?} did nothing");
+    apply(app, messages);
+    Ok(())
+}
+
+#[test]
+fn a_path_is_played_card_by_card_with_checks_and_remembered() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    click(&mut w.app, "Voir les parcours")?;
+    assert_eq!(route(&w.app), Route::Guides);
+    let mut ui = sim(&w.app);
+    ui.find("Parcours pas à pas")?;
+    ui.find("9 étapes, pas encore commencé")?;
+    drop(ui);
+    look(&w.app, "guides-list-fr")?;
+    click(&mut w.app, "Quitter Gmail pour une boîte mail éthique")?;
+    assert_eq!(route(&w.app), Route::Guide("leave-gmail".into()));
+    let g = DATA.catalog.guide("leave-gmail").expect("path").clone();
+    let mut ui = sim(&w.app);
+    ui.find("Étape 1 sur 9")?;
+    ui.find(g.steps[0].title.fr.as_str())?;
+    ui.find(g.steps[0].why.fr.as_str())?;
+    ui.find("Pourquoi ?")?;
+    drop(ui);
+    look(&w.app, "guide-step-1-fr")?;
+
+    // Next ticks the card and shows the next one; Previous goes back.
+    click(&mut w.app, "Étape suivante")?;
+    let mut ui = sim(&w.app);
+    ui.find("Étape 2 sur 9")?;
+    ui.find(g.steps[1].title.fr.as_str())?;
+    ui.find("1 étape(s) faite(s) sur 9")?;
+    drop(ui);
+    click(&mut w.app, "Précédent")?;
+    sim(&w.app).find("Étape 1 sur 9")?;
+    // Unticking by hand.
+    click(&mut w.app, "Fait")?;
+    sim(&w.app).find("0 étape(s) faite(s) sur 9")?;
+
+    // The step with a check: the kit says what it saw, and ticks it by itself.
+    let checked = g
+        .steps
+        .iter()
+        .position(|s| s.check.is_some())
+        .expect("a checked step");
+    let _ = w
+        .app
+        .update(Message::GuideFacts(facts_with(&["thunderbird"])));
+    assert!(
+        ready(&w.app)
+            .guides
+            .progress
+            .of("leave-gmail")
+            .done
+            .contains(&checked),
+        "the verified step is ticked"
+    );
+    for _ in 0..checked {
+        click(&mut w.app, "Étape suivante")?;
+    }
+    let mut ui = sim(&w.app);
+    ui.find(format!("Étape {} sur 9", checked + 1).as_str())?;
+    ui.find("Thunderbird est installé sur cet ordinateur.")?;
+    ui.find("Vérifier à nouveau")?;
+    drop(ui);
+    look(&w.app, "guide-step-checked-fr")?;
+    // Not installed: said so, and Next does not tick it.
+    let _ = w.app.update(Message::GuideFacts(facts_with(&[])));
+    sim(&w.app).find("Thunderbird n'est pas encore installé sur cet ordinateur.")?;
+
+    // To the end: what changes, and the handouts.
+    for _ in checked..9 {
+        let _ = w.app.update(Message::GuideNext);
+    }
+    let mut ui = sim(&w.app);
+    ui.find("Fin du parcours")?;
+    ui.find("Bravo, vous êtes arrivé au bout !")?;
+    ui.find("Ce qui change")?;
+    ui.find(g.changes[0].fr.as_str())?;
+    drop(ui);
+    look(&w.app, "guide-end-fr")?;
+    click(&mut w.app, "Fiche à imprimer (PDF)")?;
+    let (data_dir, note) = {
+        let r = ready(&w.app);
+        (
+            r.base.paths.data_dir.clone().expect("data"),
+            r.guides.note.clone(),
+        )
+    };
+    let pdf = data_dir.join("fiche-leave-gmail.pdf");
+    assert!(
+        matches!(note, Some((true, _, Some(ref p))) if *p == pdf),
+        "{note:?}"
+    );
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+    sim(&w.app).find("Ouvrir la fiche")?;
+
+    // The progress is kept: a new window opens the path where it was left.
+    let progress = kitlibre::guide::progress::Store::for_paths(&ready(&w.app).base.paths).load();
+    let kept = progress.of("leave-gmail");
+    assert_eq!(kept.current, 9);
+    assert!(
+        !kept.done.contains(&checked),
+        "a step the kit saw undone stays unticked"
+    );
+    assert_eq!(kept.done.len(), 8);
+    Ok(())
+}
+
+#[test]
+fn a_path_in_english_from_a_program_page() -> Result<(), Error> {
+    let mut w = window(Lang::En, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Entry("whatsapp".into())));
+    let mut ui = sim(&w.app);
+    ui.find("Step-by-step paths")?;
+    drop(ui);
+    click(&mut w.app, "Replace WhatsApp with Signal with your family")?;
+    assert_eq!(route(&w.app), Route::Guide("whatsapp-to-signal".into()));
+    let mut ui = sim(&w.app);
+    ui.find("Step 1 of 9")?;
+    ui.find("Why?")?;
+    ui.find("Next step")?;
+    drop(ui);
+    look(&w.app, "guide-step-1-en")?;
+    Ok(())
+}
+
+#[test]
+fn workshop_mode_is_large_high_contrast_and_resets_between_participants() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Guides));
+    click(&mut w.app, "Mode atelier")?;
+    assert!(ready(&w.app).base.workshop);
+    let ctx = ready(&w.app).base.ctx();
+    assert!(ctx.m.scale >= 1.6, "presentation text is large");
+    assert_eq!(ctx.pal, style::Pal::of(ThemeChoice::HighContrast));
+    let mut ui = sim(&w.app);
+    ui.find("Choisissez le parcours de l'atelier.")?;
+    ui.find("Participant suivant")?;
+    ui.find("Quitter l'atelier")?;
+    // No clutter: the settings and text-size buttons are not there.
+    assert!(ui.find("Réglages").is_err());
+    drop(ui);
+    click(
+        &mut w.app,
+        "Choisir un moteur de recherche qui ne vous piste pas",
+    )?;
+    click(&mut w.app, "Étape suivante")?;
+    click(&mut w.app, "Étape suivante")?;
+    sim(&w.app).find("Étape 3 sur 7")?;
+    look(&w.app, "workshop-step-fr")?;
+    // The next participant starts afresh, on the choice of paths.
+    click(&mut w.app, "Participant suivant")?;
+    assert_eq!(route(&w.app), Route::Guides);
+    assert!(ready(&w.app).guides.progress.paths.is_empty());
+    let mut ui = sim(&w.app);
+    ui.find("Tout est remis à zéro pour la personne suivante.")?;
+    ui.find("7 étapes, pas encore commencé")?;
+    drop(ui);
+    click(&mut w.app, "Quitter l'atelier")?;
+    assert!(!ready(&w.app).base.workshop);
+    Ok(())
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_public_session_leaves_no_file_and_finish_erases_everything() -> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    if let App::Ready(r) = &mut w.app {
+        r.base.public = true;
+        r.guides.store = kitlibre::guide::progress::Store::Memory;
+    }
+    let root = w._dir.path().to_path_buf();
+    let mut ui = sim(&w.app);
+    ui.find("Terminer et tout effacer")?;
+    drop(ui);
+    // A whole visit: settings, a path, a handout.
+    click(&mut w.app, "English")?;
+    let _ = w.app.update(Message::TextBigger);
+    let _ = w.app.update(Message::SetTheme(ThemeChoice::Dark));
+    let _ = w.app.update(Message::Open(Route::Guides));
+    sim(&w.app).find("Public computer: your progress is not kept after you leave.")?;
+    let _ = w.app.update(Message::GuideOpen("private-search".into()));
+    let _ = w.app.update(Message::GuideNext);
+    let _ = w.app.update(Message::GuideNext);
+    for _ in 0..7 {
+        let _ = w.app.update(Message::GuideNext);
+    }
+    click(&mut w.app, "Handout to print (PDF)")?;
+    let session = ready(&w.app)
+        .session_dir
+        .as_ref()
+        .map(|d| d.path().to_path_buf());
+    let session = session.expect("the handout went to the session folder");
+    assert!(session.join("handout-private-search.pdf").is_file());
+    // Nothing in the kit's config, data or cache folders.
+    assert_eq!(files_under(&root), Vec::<std::path::PathBuf>::new());
+    for d in ["config", "data", "cache"] {
+        assert!(!root.join(d).exists(), "{d} was created");
+    }
+    // Finish: the throwaway folder goes, the next person gets a fresh kit.
+    click(&mut w.app, "Finish and erase everything")?;
+    assert!(!session.exists(), "the session folder is removed");
+    let r = ready(&w.app);
+    assert_eq!(r.route, Route::Home);
+    assert!(r.guides.progress.paths.is_empty());
+    assert_eq!(r.base.settings, KitSettings::default());
+    assert!(r.history.is_empty());
+    assert!(files_under(&root).is_empty());
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Reading a catalogue: from the copy embedded at build time, or from a directory.
 
-use crate::catalog::model::{Category, CategoryFile, Free, Proprietary, Replacement};
+use crate::catalog::model::{Category, CategoryFile, Free, Guide, Proprietary, Replacement};
 use crate::catalog::problem::{Problem, ProblemKind};
 use crate::catalog::{Catalog, Origin};
 use include_dir::{Dir, include_dir};
@@ -17,6 +17,8 @@ pub const CATALOG_ENV: &str = "KITLIBRE_CATALOG";
 pub const PROPRIETARY_DIR: &str = "proprietary";
 pub const FREE_DIR: &str = "free";
 pub const REPLACEMENTS_DIR: &str = "replacements";
+/// Learning paths (parcours), one file each.
+pub const GUIDES_DIR: &str = "guides";
 pub const CATEGORIES_FILE: &str = "categories.toml";
 
 /// Files larger than this are refused (a catalogue entry is a few kilobytes).
@@ -193,6 +195,7 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
     let mut proprietary: Vec<(String, Proprietary)> = Vec::new();
     let mut free: Vec<(String, Free)> = Vec::new();
     let mut replacements: Vec<(String, Replacement)> = Vec::new();
+    let mut guides: Vec<(String, Guide)> = Vec::new();
 
     let mut broken_ids = std::collections::HashSet::new();
     for file in &files {
@@ -226,6 +229,12 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
                     replacements.push((file.path.clone(), e));
                 }
             }
+            (GUIDES_DIR, false) => {
+                if let Some(mut g) = parse::<Guide>(file, &mut problems) {
+                    g.id = id_of(&file.path);
+                    guides.push((file.path.clone(), g));
+                }
+            }
             _ => problems.push(Problem::new(&file.path, None, ProblemKind::UnknownFile)),
         }
         if problems.len() > before && file.path.contains('/') {
@@ -253,7 +262,8 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
     }
 
     let all_replacements = replacements.clone();
-    let catalog = Catalog::build(origin, categories, proprietary, free, replacements);
+    let mut catalog = Catalog::build(origin, categories, proprietary, free, replacements);
+    catalog.set_guides(guides);
     Loaded {
         catalog,
         problems,

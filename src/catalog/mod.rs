@@ -11,7 +11,7 @@ pub mod stats;
 pub mod validate;
 pub mod winget;
 
-use model::{Category, Free, Lang, Platform, Proprietary, Replacement};
+use model::{Category, Free, Guide, Lang, Platform, Proprietary, Replacement};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -91,6 +91,8 @@ pub struct Catalog {
     pub free: Vec<Free>,
     /// Only those whose two ends exist, sorted by id.
     pub replacements: Vec<Replacement>,
+    /// Learning paths, sorted by id.
+    pub guides: Vec<Guide>,
     /// File each entry came from, by id (for messages).
     pub files: HashMap<String, String>,
     ids: HashMap<String, EntryRef>,
@@ -151,6 +153,7 @@ impl Catalog {
             proprietary: kept_p,
             free: kept_f,
             replacements: kept_r,
+            guides: Vec::new(),
             files,
             ids,
             by_proprietary: HashMap::new(),
@@ -182,6 +185,36 @@ impl Catalog {
         }
         self.by_proprietary = by_p;
         self.by_free = by_f;
+    }
+
+    /// Sets the learning paths (sorted by id; a repeated id keeps the first).
+    pub fn set_guides(&mut self, mut guides: Vec<(String, Guide)>) {
+        guides.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        guides.dedup_by(|a, b| a.1.id == b.1.id);
+        for (file, g) in &guides {
+            self.files
+                .entry(format!("guide:{}", g.id))
+                .or_insert(file.clone());
+        }
+        self.guides = guides.into_iter().map(|(_, g)| g).collect();
+    }
+
+    /// A learning path by id.
+    pub fn guide(&self, id: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.id == id)
+    }
+
+    /// The learning paths that use an entry (in their entries or a step's).
+    pub fn guides_for(&self, entry_id: &str) -> Vec<&Guide> {
+        self.guides
+            .iter()
+            .filter(|g| {
+                g.entries.iter().any(|e| e == entry_id)
+                    || g.steps
+                        .iter()
+                        .any(|s| s.entries.iter().any(|e| e == entry_id))
+            })
+            .collect()
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntryRef> {

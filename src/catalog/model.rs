@@ -711,3 +711,72 @@ pub struct CategoryFile {
     #[serde(default)]
     pub category: Vec<Category>,
 }
+
+/// Who a learning path is written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Anyone: residents, families, workshop participants.
+    Everyone,
+    /// Municipal staff at work.
+    Agents,
+}
+
+/// Something the kit can verify on this computer to tick a step by itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum StepCheck {
+    /// A free program of the catalogue is installed here.
+    Installed { entry: String },
+    /// This computer can run a Linux desktop (64-bit processor, memory, disk).
+    Hardware,
+    /// The metric-compatible fonts (Carlito, Caladea, Liberation) are installed.
+    Fonts,
+    /// LibreOffice saves in OpenDocument by default.
+    OdfDefault,
+}
+
+/// One card of a learning path: one action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideStep {
+    pub title: Text,
+    /// The action, in plain words.
+    pub text: Text,
+    /// Why it matters.
+    pub why: Text,
+    pub pictogram: String,
+    /// Catalogue entries this step uses.
+    #[serde(default)]
+    pub entries: Vec<String>,
+    /// One https address to open (printed with a QR code on handouts).
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub check: Option<StepCheck>,
+}
+
+/// A learning path (parcours): ordered step cards (`catalog/guides/ID.toml`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    #[serde(skip_deserializing)]
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub pictogram: String,
+    pub audience: Audience,
+    /// A rough duration.
+    pub minutes: u16,
+    #[serde(default)]
+    pub platforms: Vec<Platform>,
+    /// The main catalogue entries involved.
+    #[serde(default)]
+    pub entries: Vec<String>,
+    /// What is lost or changes, said honestly.
+    #[serde(default)]
+    pub changes: Vec<Text>,
+    #[serde(default, rename = "step")]
+    pub steps: Vec<GuideStep>,
+    pub provenance: Provenance,
+}

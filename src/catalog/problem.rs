@@ -79,6 +79,10 @@ pub enum ProblemKind {
     UnusedCategory,
     /// An entry that replaces itself or is part of itself.
     SelfReference,
+    /// A text longer than its field allows (characters).
+    TooLong { len: usize, max: usize },
+    /// A step check on a program the kit cannot detect on a computer.
+    CheckCannotPass { entry: String },
 }
 
 impl ProblemKind {
@@ -114,6 +118,8 @@ impl ProblemKind {
             ProblemKind::Stale { .. } => "stale",
             ProblemKind::UnusedCategory => "unused-category",
             ProblemKind::SelfReference => "self-reference",
+            ProblemKind::TooLong { .. } => "too-long",
+            ProblemKind::CheckCannotPass { .. } => "check-cannot-pass",
         }
     }
 
@@ -215,6 +221,15 @@ impl ProblemKind {
             ProblemKind::Stale { date } => t!(lang, "problem-stale", date = date),
             ProblemKind::UnusedCategory => t!(lang, "problem-unused-category"),
             ProblemKind::SelfReference => t!(lang, "problem-self-reference"),
+            ProblemKind::TooLong { len, max } => t!(
+                lang,
+                "problem-too-long",
+                len = (*len as i64),
+                max = (*max as i64)
+            ),
+            ProblemKind::CheckCannotPass { entry } => {
+                t!(lang, "problem-check-cannot-pass", entry = entry)
+            }
         }
     }
 }

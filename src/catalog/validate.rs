@@ -3,8 +3,8 @@
 
 use crate::catalog::load::{Loaded, SourceFile, line_of};
 use crate::catalog::model::{
-    Date, Detect, EntryKind, Free, Install, InstallerKind, Label, Lang, Platform, Proprietary,
-    Provenance, ProviderKind, Replacement, Text,
+    Date, Detect, EntryKind, Free, Guide, Install, InstallerKind, Label, Lang, Platform,
+    Proprietary, Provenance, ProviderKind, Replacement, StepCheck, Text,
 };
 use crate::catalog::problem::{Problem, ProblemKind, Severity};
 use crate::catalog::winget::WingetIndex;
@@ -425,6 +425,19 @@ pub fn check(loaded: &Loaded, opts: CheckOptions<'_>) -> CheckReport {
         check_replacement(&mut sink, r, cat, &loaded.broken_ids, opts);
     }
 
+    for g in &cat.guides {
+        let file = cat
+            .files
+            .get(&format!("guide:{}", g.id))
+            .cloned()
+            .unwrap_or_default();
+        let mut sink = Sink {
+            file: &file,
+            out: &mut problems,
+        };
+        check_guide(&mut sink, g, cat, &loaded.broken_ids, opts);
+    }
+
     let winget_checked = opts.winget.is_some();
     locate(&mut problems, &loaded.sources);
     problems.sort_by(|a, b| {
@@ -774,8 +787,10 @@ fn check_replacement(
     for (i, t) in r.left_behind.iter().enumerate() {
         sink.text(&format!("left_behind[{i}]"), t);
     }
-    if let Some(g) = &r.guide {
-        // Learning paths arrive with catalog/guides/; until then no guide exists.
+    if let Some(g) = &r.guide
+        && cat.guide(g).is_none()
+        && !broken.contains(g)
+    {
         sink.push(
             "guide",
             ProblemKind::UnknownReference {
@@ -785,6 +800,135 @@ fn check_replacement(
         );
     }
     sink.provenance(&r.provenance, opts.today);
+}
+
+/// The pictograms the window can draw (assets/icons/NAME.svg).
+static ICONS: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/assets/icons");
+
+/// Whether `assets/icons/NAME.svg` exists.
+pub fn pictogram_exists(name: &str) -> bool {
+    SLUG.is_match(name) && ICONS.get_file(format!("{name}.svg")).is_some()
+}
+
+/// Longest step title and step text (characters): one short action per card.
+pub const STEP_TITLE_MAX: usize = 60;
+pub const STEP_TEXT_MAX: usize = 300;
+
+fn check_guide(
+    sink: &mut Sink<'_>,
+    g: &Guide,
+    cat: &crate::catalog::Catalog,
+    broken: &HashSet<String>,
+    opts: CheckOptions<'_>,
+) {
+    if !SLUG.is_match(&g.id) {
+        sink.push("", ProblemKind::BadId { id: g.id.clone() });
+    }
+    sink.text("title", &g.title);
+    sink.text("summary", &g.summary);
+    if !pictogram_exists(&g.pictogram) {
+        sink.push(
+            "pictogram",
+            ProblemKind::BadIdentifier {
+                scheme: "pictogram",
+                value: g.pictogram.clone(),
+            },
+        );
+    }
+    if g.minutes == 0 {
+        sink.push("minutes", ProblemKind::Empty);
+    }
+    sink.platforms("platforms", &g.platforms);
+    let entry_ref = |sink: &mut Sink<'_>, field: &str, id: &str| {
+        if cat.get(id).is_none() && !broken.contains(id) {
+            sink.push(
+                field,
+                ProblemKind::UnknownReference {
+                    target: "entry",
+                    id: id.to_owned(),
+                },
+            );
+        }
+    };
+    sink.strings("entries", &g.entries);
+    for (i, e) in g.entries.iter().enumerate() {
+        entry_ref(sink, &format!("entries[{i}]"), e);
+    }
+    if g.changes.is_empty() {
+        sink.push("changes", ProblemKind::Empty);
+    }
+    for (i, c) in g.changes.iter().enumerate() {
+        sink.text(&format!("changes[{i}]"), c);
+    }
+    if g.steps.is_empty() {
+        sink.push("step", ProblemKind::Empty);
+    }
+    for (i, st) in g.steps.iter().enumerate() {
+        let f = format!("step[{i}]");
+        sink.text(&format!("{f}.title"), &st.title);
+        sink.text(&format!("{f}.text"), &st.text);
+        sink.text(&format!("{f}.why"), &st.why);
+        for (field, text, max) in [
+            ("title", &st.title, STEP_TITLE_MAX),
+            ("text", &st.text, STEP_TEXT_MAX),
+            ("why", &st.why, STEP_TEXT_MAX),
+        ] {
+            for (lang, s) in text.pairs() {
+                let len = s.chars().count();
+                if len > max {
+                    sink.push(
+                        &format!("{f}.{field}.{lang}"),
+                        ProblemKind::TooLong { len, max },
+                    );
+                }
+            }
+        }
+        if !pictogram_exists(&st.pictogram) {
+            sink.push(
+                &format!("{f}.pictogram"),
+                ProblemKind::BadIdentifier {
+                    scheme: "pictogram",
+                    value: st.pictogram.clone(),
+                },
+            );
+        }
+        sink.strings(&format!("{f}.entries"), &st.entries);
+        for (j, e) in st.entries.iter().enumerate() {
+            entry_ref(sink, &format!("{f}.entries[{j}]"), e);
+        }
+        if let Some(link) = &st.link {
+            sink.url(&format!("{f}.link"), link);
+        }
+        if let Some(StepCheck::Installed { entry }) = &st.check {
+            let field = format!("{f}.check.entry");
+            match cat.free(entry) {
+                None if broken.contains(entry) => {}
+                None => sink.push(
+                    &field,
+                    ProblemKind::UnknownReference {
+                        target: "free",
+                        id: entry.clone(),
+                    },
+                ),
+                Some(free) => {
+                    let d = &free.detect;
+                    let on_computers = !(d.windows == Default::default()
+                        && d.macos == Default::default()
+                        && d.linux == Default::default());
+                    if !on_computers {
+                        sink.push(
+                            &field,
+                            ProblemKind::CheckCannotPass {
+                                entry: entry.clone(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+    sink.provenance(&g.provenance, opts.today);
 }
 
 /// Finds the line of each problem's field in its file's text.

@@ -31,6 +31,10 @@ pub const PAGE_ID: &str = "page";
 pub const SEARCH_LIMIT: usize = 30;
 /// Above this text scale the top bar scrolls with the page.
 pub const TOP_BAR_SCROLLS_ABOVE: f32 = 1.3;
+/// Text size of the workshop's presentation view (percent).
+pub const WORKSHOP_SCALE: u16 = 160;
+/// Environment variable that opens the window as a public session ("1").
+pub const PUBLIC_SESSION_ENV: &str = "KITLIBRE_PUBLIC_SESSION";
 /// The window's size when it opens.
 pub const WINDOW_SIZE: (f32, f32) = (1200.0, 820.0);
 
@@ -53,6 +57,10 @@ pub enum Route {
     Install(String),
     /// The LibreOffice move assistant for documents.
     Documents,
+    /// The learning paths (and the workshop's choice of path).
+    Guides,
+    /// One learning path, card by card.
+    Guide(String),
 }
 
 /// What the keyboard asked for.
@@ -156,6 +164,34 @@ pub enum Message {
     DocsOpenOut,
     /// The person wants to choose another folder.
     DocsRestart,
+    /// The person opened a learning path (at the card where they left it).
+    GuideOpen(String),
+    /// The person went to the next card (the card is ticked as done).
+    GuideNext,
+    /// The person went back one card.
+    GuidePrevious,
+    /// The person ticked (or unticked) the card as done.
+    GuideToggleDone,
+    /// The person asked the kit to verify this computer again.
+    GuideCheck,
+    /// The facts the checks need arrived.
+    GuideFacts(Arc<crate::guide::checks::Facts>),
+    /// The person saved the path's handout.
+    GuideHandout(crate::cli_guide::HandoutFormat),
+    /// The person opened a saved handout.
+    GuideOpenFile(std::path::PathBuf),
+    /// The person started the path again from its first card.
+    GuideRestart,
+    /// The mediator started the workshop mode (large, high contrast, no clutter).
+    WorkshopStart,
+    /// The mediator reset the kit for the next participant.
+    WorkshopReset,
+    /// The mediator left the workshop mode.
+    WorkshopEnd,
+    /// The person turned the public-session mode on (shared PC: nothing kept).
+    PublicStart,
+    /// The person finished the public session: everything is erased.
+    PublicFinish,
 }
 
 /// The catalogue and its search index, built off the UI thread.
@@ -186,6 +222,12 @@ pub enum Notice {
     LinkNotOpened(String),
     /// Some catalogue files were skipped.
     CatalogProblems(usize),
+    /// The progress in the paths could not be saved.
+    ProgressNotSaved(String),
+    /// A public session ended: everything was erased.
+    SessionErased,
+    /// The workshop was reset for the next participant.
+    WorkshopReset,
 }
 
 /// Where the catalogue comes from at start-up.
@@ -197,6 +239,10 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// Print the time to the first frame and quit (benchmark).
     pub exit_after_first_frame: bool,
+    /// A shared PC: nothing is written to disk, "finish and erase" at the end.
+    pub public_session: bool,
+    /// Open in workshop mode, on this path (empty: the choice of paths).
+    pub workshop: Option<String>,
 }
 
 /// The application's phases.
@@ -215,6 +261,13 @@ pub struct Base {
     pub paths: Paths,
     pub lang_override: Option<Lang>,
     pub exit_after_first_frame: bool,
+    /// Public session: settings, progress and files stay in memory or in a throwaway
+    /// folder removed at the end.
+    pub public: bool,
+    /// Workshop mode: presentation view for a projector.
+    pub workshop: bool,
+    /// The path to open when the workshop starts (empty: the choice of paths).
+    pub workshop_path: Option<String>,
 }
 
 /// The window with its catalogue.
@@ -240,6 +293,11 @@ pub struct Ready {
     pub caret_generation: u64,
     /// The LibreOffice move assistant.
     pub documents: screen::documents::Documents,
+    /// The learning paths and the progress in them.
+    pub guides: screen::guides::Guides,
+    /// The public session's throwaway folder (handouts, downloads, sheets), made when
+    /// first needed and removed by "finish and erase" or when the window closes.
+    pub session_dir: Option<tempfile::TempDir>,
 }
 
 impl Base {
@@ -251,6 +309,16 @@ impl Base {
 
     pub fn ctx(&self) -> Ctx {
         let (font, bold) = style::fonts(self.settings.font);
+        if self.workshop {
+            // Presentation for a projector: large text, high contrast.
+            return Ctx {
+                lang: self.lang(),
+                m: Metrics::new(self.settings.text_scale.max(WORKSHOP_SCALE)),
+                pal: Pal::of(ThemeChoice::HighContrast),
+                font,
+                bold,
+            };
+        }
         Ctx {
             lang: self.lang(),
             m: Metrics::new(self.settings.text_scale),
@@ -259,18 +327,37 @@ impl Base {
             bold,
         }
     }
+
+    /// Where the paths' progress is kept.
+    pub fn progress_store(&self) -> crate::guide::progress::Store {
+        if self.public {
+            crate::guide::progress::Store::Memory
+        } else {
+            crate::guide::progress::Store::for_paths(&self.paths)
+        }
+    }
 }
 
 impl App {
     /// Starts loading the catalogue off the UI thread.
     pub fn boot(options: Options) -> (App, Task<Message>) {
         let paths = Paths::detect();
-        let settings = settings::load(&paths);
+        let public = options.public_session
+            || std::env::var_os(PUBLIC_SESSION_ENV).is_some_and(|v| v == "1");
+        // A public session starts from the defaults: nothing of the last person shows.
+        let settings = if public {
+            Settings::default()
+        } else {
+            settings::load(&paths)
+        };
         let base = Base {
             settings,
             paths,
             lang_override: options.lang,
             exit_after_first_frame: options.exit_after_first_frame,
+            public,
+            workshop: options.workshop.is_some(),
+            workshop_path: options.workshop.clone(),
         };
         let dir = options.catalog_dir.clone();
         let lang = base.lang();
@@ -289,6 +376,7 @@ impl App {
     /// A ready window on an already loaded catalogue (tests, benchmarks).
     pub fn ready(base: Base, data: Arc<LoadedCatalog>) -> App {
         let notice = (data.problems > 0).then_some(Notice::CatalogProblems(data.problems));
+        let guides = screen::guides::Guides::new(base.progress_store());
         App::Ready(Box::new(Ready {
             base,
             data,
@@ -304,6 +392,8 @@ impl App {
             machine: None,
             caret_generation: 0,
             documents: screen::documents::Documents::default(),
+            guides,
+            session_dir: None,
         }))
     }
 
@@ -329,6 +419,10 @@ impl App {
                     Some(e) => format!("{} — Kit Libre", e.name(lang)),
                     None => "Kit Libre".to_owned(),
                 },
+                Route::Guide(id) => match r.data.catalog.guide(id) {
+                    Some(g) => format!("{} — Kit Libre", g.title.get(lang)),
+                    None => "Kit Libre".to_owned(),
+                },
                 _ => "Kit Libre".to_owned(),
             },
             _ => "Kit Libre".to_owned(),
@@ -337,7 +431,12 @@ impl App {
 
     pub fn theme(&self) -> Theme {
         let s = &self.base().settings;
-        Pal::of(s.theme).theme(s.theme)
+        let choice = if self.base().workshop {
+            ThemeChoice::HighContrast
+        } else {
+            s.theme
+        };
+        Pal::of(choice).theme(choice)
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -386,6 +485,7 @@ impl App {
                 Message::Loaded(data) => {
                     *self = App::ready(base.clone(), data);
                     match self {
+                        App::Ready(r) if r.base.workshop => r.start_workshop(),
                         App::Ready(r) => r.focus_search(),
                         _ => Task::none(),
                     }
@@ -432,6 +532,10 @@ impl App {
             Message::SetTheme(th) => s.theme = th,
             Message::SetFont(f) => s.font = f,
             _ => {}
+        }
+        if base.public {
+            // A public session keeps its choices in memory only.
+            return Task::none();
         }
         let paths = base.paths.clone();
         let snapshot = base.settings.clone();
@@ -971,6 +1075,190 @@ impl Ready {
                 self.documents.note = None;
                 Task::none()
             }
+            Message::GuideOpen(id) => {
+                let Some(g) = self.data.catalog.guide(&id).cloned() else {
+                    return Task::none();
+                };
+                self.guides.open(&g);
+                self.guides.tick_verified(&g, &self.data.catalog);
+                let gather = self.gather_facts();
+                let go = if self.route == Route::Guide(id.clone()) {
+                    Task::none()
+                } else {
+                    self.go(Route::Guide(id))
+                };
+                Task::batch([go, gather, self.save_progress()])
+            }
+            Message::GuideNext | Message::GuidePrevious | Message::GuideToggleDone => {
+                let Route::Guide(id) = self.route.clone() else {
+                    return Task::none();
+                };
+                let Some(g) = self.data.catalog.guide(&id).cloned() else {
+                    return Task::none();
+                };
+                let lang = self.base.lang();
+                let verdict = {
+                    let current = self.guides.progress.of(&id).current;
+                    self.guides.verdict(&g, current, &self.data.catalog, lang)
+                };
+                self.guides.update_path(
+                    &id,
+                    |p, n| match message {
+                        Message::GuideNext => {
+                            // Going on means the action is done, unless the kit saw it is not.
+                            if p.current < n
+                                && verdict.as_ref().is_none_or(|v| {
+                                    v.outcome != crate::guide::checks::Outcome::NotYet
+                                })
+                            {
+                                p.done.insert(p.current);
+                            }
+                            p.current = (p.current + 1).min(n);
+                        }
+                        Message::GuidePrevious => p.current = p.current.saturating_sub(1),
+                        _ => {
+                            if p.current < n && !p.done.remove(&p.current) {
+                                p.done.insert(p.current);
+                            }
+                        }
+                    },
+                    g.steps.len(),
+                );
+                self.focus = None;
+                let scroll = operation::snap_to(PAGE_ID, scrollable::RelativeOffset::START);
+                Task::batch([scroll, self.save_progress()])
+            }
+            Message::GuideCheck => {
+                self.guides.facts = None;
+                self.gather_facts()
+            }
+            Message::GuideFacts(facts) => {
+                self.guides.facts = Some(facts);
+                self.guides.checking = false;
+                if let Route::Guide(id) = &self.route
+                    && let Some(g) = self.data.catalog.guide(id).cloned()
+                {
+                    self.guides.tick_verified(&g, &self.data.catalog);
+                    return self.save_progress();
+                }
+                Task::none()
+            }
+            Message::GuideRestart => {
+                let Route::Guide(id) = self.route.clone() else {
+                    return Task::none();
+                };
+                let steps = self.data.catalog.guide(&id).map_or(0, |g| g.steps.len());
+                self.guides.update_path(&id, |p, _| p.current = 0, steps);
+                self.save_progress()
+            }
+            Message::GuideHandout(format) => {
+                let Route::Guide(id) = self.route.clone() else {
+                    return Task::none();
+                };
+                let lang = self.base.lang();
+                let Some(g) = self.data.catalog.guide(&id) else {
+                    return Task::none();
+                };
+                let h = crate::guide::handout(g, &self.data.catalog, lang);
+                let bytes = match format {
+                    crate::cli_guide::HandoutFormat::Html => {
+                        Ok(crate::guide::html::write_html(&h).into_bytes())
+                    }
+                    crate::cli_guide::HandoutFormat::Pdf => {
+                        crate::guide::pdf::write_pdf(&h).map_err(|e| e.to_string())
+                    }
+                };
+                let session = if self.base.public {
+                    self.session_dir()
+                } else {
+                    None
+                };
+                let path = screen::guides::handout_path(
+                    &self.base.paths,
+                    session.as_deref(),
+                    &id,
+                    lang,
+                    format,
+                );
+                self.guides.note = Some(match (bytes, path) {
+                    (Ok(bytes), Some(path)) => match crate::settings::write_atomic(&path, &bytes) {
+                        Ok(()) => (
+                            true,
+                            t!(
+                                lang,
+                                "guide-cli-handout-written",
+                                path = path.display().to_string()
+                            ),
+                            Some(path),
+                        ),
+                        Err(e) => (
+                            false,
+                            t!(lang, "guide-cli-cannot-write", detail = e.to_string()),
+                            None,
+                        ),
+                    },
+                    (Err(e), _) => (false, e, None),
+                    (_, None) => (false, t!(lang, "guide-cli-cannot-write", detail = ""), None),
+                });
+                Task::none()
+            }
+            Message::GuideOpenFile(path) => {
+                if open::that_detached(&path).is_err() {
+                    let lang = self.base.lang();
+                    self.guides.note = Some((
+                        false,
+                        t!(
+                            lang,
+                            "docs-ui-open-failed",
+                            path = path.display().to_string()
+                        ),
+                        None,
+                    ));
+                }
+                Task::none()
+            }
+            Message::WorkshopStart => {
+                self.base.workshop = true;
+                self.start_workshop()
+            }
+            Message::WorkshopReset => {
+                self.reset_person();
+                let _ = self.guides.store.clear();
+                self.guides.progress = Default::default();
+                self.notice = Some(Notice::WorkshopReset);
+                self.start_workshop()
+            }
+            Message::WorkshopEnd => {
+                self.base.workshop = false;
+                self.base.workshop_path = None;
+                self.notice = None;
+                self.go(Route::Guides)
+            }
+            Message::PublicStart => {
+                self.base.public = true;
+                // From now on nothing is written: progress stays in memory.
+                self.guides.store = crate::guide::progress::Store::Memory;
+                Task::none()
+            }
+            Message::PublicFinish => {
+                self.reset_person();
+                self.guides.progress = Default::default();
+                self.guides.facts = None;
+                // Removes the throwaway folder and everything in it.
+                if let Some(dir) = self.session_dir.take() {
+                    let _ = dir.close();
+                }
+                self.base.settings = Settings::default();
+                self.base.lang_override = None;
+                self.base.workshop = false;
+                self.base.workshop_path = None;
+                self.history.clear();
+                self.route = Route::Home;
+                self.notice = Some(Notice::SessionErased);
+                let t = self.entered();
+                self.history.clear();
+                t
+            }
             Message::ScanStart => self.start_scan(),
             Message::ScanCancel => {
                 self.computer.cancel();
@@ -1020,6 +1308,66 @@ impl Ready {
         }
     }
 
+    /// Gathers the facts the paths' checks need, unless on their way.
+    fn gather_facts(&mut self) -> Task<Message> {
+        if self.guides.facts.is_some() || self.guides.checking {
+            return Task::none();
+        }
+        self.guides.checking = true;
+        screen::guides::gather(self.data.clone())
+    }
+
+    /// Saves the paths' progress (memory only in a public session). A few hundred bytes,
+    /// written at once so that closing the window right after a click loses nothing.
+    fn save_progress(&mut self) -> Task<Message> {
+        if let Err(e) = self.guides.store.save(&self.guides.progress) {
+            self.notice = Some(Notice::ProgressNotSaved(e.to_string()));
+        }
+        Task::none()
+    }
+
+    /// The public session's throwaway folder, made when first needed.
+    pub fn session_dir(&mut self) -> Option<std::path::PathBuf> {
+        if self.session_dir.is_none() {
+            self.session_dir = tempfile::Builder::new()
+                .prefix("kitlibre-session-")
+                .tempdir()
+                .ok();
+        }
+        self.session_dir.as_ref().map(|d| d.path().to_path_buf())
+    }
+
+    /// Forgets what the last person did: search, screens' states, history.
+    fn reset_person(&mut self) {
+        self.computer.cancel();
+        self.documents.cancel();
+        self.documents = screen::documents::Documents::default();
+        if let Some(screen::install::Install::Running { cancel, .. }) = &self.install {
+            cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        self.install = None;
+        self.computer = screen::computer::Computer::Idle;
+        self.query.clear();
+        self.hits.clear();
+        self.history.clear();
+        self.focus = None;
+        self.guides.note = None;
+    }
+
+    /// The workshop's first screen: its path, or the choice of paths.
+    fn start_workshop(&mut self) -> Task<Message> {
+        match self.base.workshop_path.clone().filter(|p| !p.is_empty()) {
+            Some(id) if self.data.catalog.guide(&id).is_some() => {
+                self.route = Route::Guides;
+                self.update(Message::GuideOpen(id))
+            }
+            _ => {
+                self.route = Route::Home;
+                self.go(Route::Guides)
+            }
+        }
+    }
+
     fn move_focus(&mut self, forward: bool) -> Task<Message> {
         let ctx = self.base.ctx();
         let items = self.focusables(&ctx);
@@ -1066,6 +1414,15 @@ impl Ready {
                 _ => ctx.text(String::new()).into(),
             },
             Route::Documents => screen::documents::view(&self.documents, ctx, ring),
+            Route::Guides => screen::guides::list(
+                self.catalog(),
+                &self.guides,
+                self.base.workshop,
+                self.base.public,
+                ctx,
+                ring,
+            ),
+            Route::Guide(id) => screen::guides::player(self.catalog(), &self.guides, id, ctx, ring),
         };
         let mut content = column![].spacing(ctx.m.space());
         if let Some(n) = notice {
@@ -1097,6 +1454,9 @@ impl Ready {
 
     fn top_bar<'a>(&self, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
         let lang = ctx.lang;
+        if self.base.workshop {
+            return self.workshop_bar(ctx, ring);
+        }
         // The same controls on every page, so nothing moves while the person types.
         let back: Element<'a, Message> = if self.history.is_empty() {
             widgets::disabled_button(ctx, "back", t!(lang, "ui-back"))
@@ -1116,10 +1476,6 @@ impl Ready {
             Message::Open(Route::Home),
             ButtonKind::Secondary,
         );
-        let other_lang = match lang {
-            Lang::Fr => "English",
-            Lang::En => "Français",
-        };
         let hc = self.base.settings.theme == ThemeChoice::HighContrast;
         // The window's title says "Kit Libre": the bar keeps its room for the controls.
         let bar = row![
@@ -1136,13 +1492,7 @@ impl Ready {
                     ButtonKind::Secondary
                 }
             ),
-            ring.bar_button(
-                ctx,
-                "language",
-                other_lang.to_owned(),
-                Message::ToggleLanguage,
-                ButtonKind::Secondary
-            ),
+            language_button(ctx, ring),
             ring.bar_button(
                 ctx,
                 "text-smaller",
@@ -1176,7 +1526,49 @@ impl Ready {
                 ButtonKind::Secondary
             ),
         ]
+        .push(self.base.public.then(|| finish_button(ctx, ring)))
         .spacing(ctx.m.gap() * 0.75)
+        .align_y(Alignment::Center)
+        .wrap()
+        .vertical_spacing(ctx.m.gap());
+        container(bar)
+            .padding([ctx.m.gap(), ctx.m.space()])
+            .width(Length::Fill)
+            .style(style::bar(ctx.pal))
+            .into()
+    }
+
+    /// The workshop's bar: only what a mediator needs in front of a group.
+    fn workshop_bar<'a>(&self, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let bar = row![
+            ctx.icon_sized("people", ctx.m.icon(), ctx.pal.primary),
+            ctx.h3(t!(lang, "ui-workshop-title")),
+            ring.bar_button(
+                ctx,
+                "list",
+                t!(lang, "ui-workshop-paths"),
+                Message::Open(Route::Guides),
+                ButtonKind::Secondary
+            ),
+            ring.bar_button(
+                ctx,
+                "user",
+                t!(lang, "ui-workshop-next-person"),
+                Message::WorkshopReset,
+                ButtonKind::Secondary
+            ),
+            language_button(ctx, ring),
+            ring.bar_button(
+                ctx,
+                "cross",
+                t!(lang, "ui-workshop-end"),
+                Message::WorkshopEnd,
+                ButtonKind::Secondary
+            ),
+        ]
+        .push(self.base.public.then(|| finish_button(ctx, ring)))
+        .spacing(ctx.m.gap())
         .align_y(Alignment::Center)
         .wrap()
         .vertical_spacing(ctx.m.gap());
@@ -1202,6 +1594,12 @@ impl Ready {
                 let count = *n;
                 (ctx.pal.warn, t!(lang, "ui-catalog-problems", count = count))
             }
+            Notice::ProgressNotSaved(d) => (
+                ctx.pal.warn,
+                t!(lang, "ui-progress-not-saved", detail = d.as_str()),
+            ),
+            Notice::SessionErased => (ctx.pal.good, t!(lang, "ui-public-erased")),
+            Notice::WorkshopReset => (ctx.pal.good, t!(lang, "ui-workshop-was-reset")),
         };
         Some(
             container(
@@ -1224,6 +1622,32 @@ impl Ready {
             .into(),
         )
     }
+}
+
+/// The top bar's language switch: the other language, named in itself.
+fn language_button<'a>(ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+    let other = match ctx.lang {
+        Lang::Fr => "English",
+        Lang::En => "Français",
+    };
+    ring.bar_button(
+        ctx,
+        "language",
+        other.to_owned(),
+        Message::ToggleLanguage,
+        ButtonKind::Secondary,
+    )
+}
+
+/// "Finish and erase everything", always in the bar of a public session.
+fn finish_button<'a>(ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+    ring.bar_button(
+        ctx,
+        "lock",
+        t!(ctx.lang, "ui-public-finish"),
+        Message::PublicFinish,
+        ButtonKind::Primary,
+    )
 }
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

@@ -210,6 +210,37 @@ impl Ring {
             .into()
     }
 
+    /// A framed card: a large pictogram beside a sentence and the one button it leads to.
+    #[allow(clippy::too_many_arguments)]
+    pub fn action_card<'a>(
+        &self,
+        ctx: &Ctx,
+        icon: &str,
+        tone: iced::Color,
+        sentence: String,
+        button_icon: &str,
+        label: String,
+        msg: Message,
+    ) -> Element<'a, Message> {
+        container(
+            row![
+                ctx.icon_sized(icon, ctx.m.tile_icon(), tone),
+                column![
+                    ctx.text(sentence),
+                    self.button(ctx, button_icon, label, msg, ButtonKind::Secondary)
+                ]
+                .spacing(ctx.m.gap())
+                .width(Length::Fill)
+            ]
+            .spacing(ctx.m.space())
+            .align_y(Alignment::Center),
+        )
+        .padding(ctx.m.space())
+        .width(Length::Fill)
+        .style(style::card(ctx.pal))
+        .into()
+    }
+
     /// A whole card that opens something: title, text and pictogram.
     pub fn card<'a>(
         &self,

@@ -244,6 +244,9 @@ fn proprietary<'a>(
         );
     }
 
+    if let Some(g) = guides_section(cat, &p.id, ctx, ring) {
+        page = page.push(g);
+    }
     let parts = cat.parts(&p.id);
     if !parts.is_empty() {
         let mut r = row![].spacing(ctx.m.gap());
@@ -511,5 +514,51 @@ fn free<'a>(
         }
         page = page.push(r.wrap().vertical_spacing(ctx.m.gap()));
     }
+    if let Some(g) = guides_section(cat, &f.id, ctx, ring) {
+        page = page.push(g);
+    }
     page.into()
+}
+
+/// The learning paths that involve an entry (directly, or through a replacement's guide),
+/// as buttons that open them.
+fn guides_section<'a>(
+    cat: &'a Catalog,
+    id: &str,
+    ctx: &Ctx,
+    ring: &Ring,
+) -> Option<Element<'a, Message>> {
+    let lang = ctx.lang;
+    let mut ids: Vec<&str> = cat.guides_for(id).iter().map(|g| g.id.as_str()).collect();
+    for r in cat.alternatives(id).into_iter().chain(cat.replaces(id)) {
+        if let Some(g) = r.guide.as_deref()
+            && cat.guide(g).is_some()
+            && !ids.contains(&g)
+        {
+            ids.push(g);
+        }
+    }
+    if ids.is_empty() {
+        return None;
+    }
+    let mut r = row![].spacing(ctx.m.gap());
+    for gid in ids {
+        if let Some(g) = cat.guide(gid) {
+            r = r.push(ring.button(
+                ctx,
+                &g.pictogram,
+                g.title.get(lang).to_owned(),
+                Message::GuideOpen(g.id.clone()),
+                ButtonKind::Secondary,
+            ));
+        }
+    }
+    Some(
+        column![
+            ctx.section("flag", t!(lang, "ui-guides-for-entry")),
+            r.wrap().vertical_spacing(ctx.m.gap())
+        ]
+        .spacing(ctx.m.space())
+        .into(),
+    )
 }

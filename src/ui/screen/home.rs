@@ -40,48 +40,33 @@ pub fn view<'a>(r: &'a Ready, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
 fn landing<'a>(r: &'a Ready, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
     let lang = ctx.lang;
     let cat = &r.data.catalog;
-    let why = container(
-        row![
-            ctx.icon_sized("heart", ctx.m.tile_icon(), ctx.pal.good),
-            column![
-                ctx.text(t!(lang, "ui-why-short")),
-                ring.button(
-                    ctx,
-                    "info",
-                    t!(lang, "ui-learn-more"),
-                    Message::Open(Route::About),
-                    ButtonKind::Secondary
-                )
-            ]
-            .spacing(ctx.m.gap())
-            .width(Length::Fill)
-        ]
-        .spacing(ctx.m.space())
-        .align_y(Alignment::Center),
-    )
-    .padding(ctx.m.space())
-    .style(style::card(ctx.pal));
-    let documents = container(
-        row![
-            ctx.icon_sized("document", ctx.m.tile_icon(), ctx.pal.primary),
-            column![
-                ctx.text(t!(lang, "ui-documents-card")),
-                ring.button(
-                    ctx,
-                    "arrow-right",
-                    t!(lang, "docs-ui-title"),
-                    Message::Open(Route::Documents),
-                    ButtonKind::Secondary
-                )
-            ]
-            .spacing(ctx.m.gap())
-            .width(Length::Fill)
-        ]
-        .spacing(ctx.m.space())
-        .align_y(Alignment::Center),
-    )
-    .padding(ctx.m.space())
-    .style(style::card(ctx.pal));
+    let why = ring.action_card(
+        ctx,
+        "heart",
+        ctx.pal.good,
+        t!(lang, "ui-why-short"),
+        "info",
+        t!(lang, "ui-learn-more"),
+        Message::Open(Route::About),
+    );
+    let guides = ring.action_card(
+        ctx,
+        "flag",
+        ctx.pal.primary,
+        t!(lang, "ui-guides-card"),
+        "arrow-right",
+        t!(lang, "ui-guides-open"),
+        Message::Open(Route::Guides),
+    );
+    let documents = ring.action_card(
+        ctx,
+        "document",
+        ctx.pal.primary,
+        t!(lang, "ui-documents-card"),
+        "arrow-right",
+        t!(lang, "docs-ui-title"),
+        Message::Open(Route::Documents),
+    );
 
     let tiles = cat.categories.iter().map(|c| {
         let n = cat.in_category(&c.id, lang).len();
@@ -99,6 +84,7 @@ fn landing<'a>(r: &'a Ready, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
         .vertical_spacing(ctx.m.space());
     column![
         why,
+        guides,
         documents,
         ctx.section("list", t!(lang, "ui-categories")),
         grid

@@ -6,6 +6,7 @@ pub mod category;
 pub mod computer;
 pub mod documents;
 pub mod entry;
+pub mod guides;
 pub mod home;
 pub mod install;
 pub mod settings;

@@ -129,7 +129,30 @@ pub fn view<'a>(base: &Base, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
         ctx.section("info", t!(lang, "ui-accessibility")),
         ctx.text(t!(lang, "ui-screen-readers")),
         ctx.section("settings", t!(lang, "ui-where-settings")),
-        ctx.text(where_),
+        ctx.text(if base.public {
+            t!(lang, "ui-public-on")
+        } else {
+            where_
+        }),
+        ctx.section("lock", t!(lang, "ui-public-start")),
+        ctx.text(t!(lang, "ui-public-explain")),
+        if base.public {
+            ring.button(
+                ctx,
+                "lock",
+                t!(lang, "ui-public-finish"),
+                Message::PublicFinish,
+                ButtonKind::Primary,
+            )
+        } else {
+            ring.button(
+                ctx,
+                "lock",
+                t!(lang, "ui-public-start"),
+                Message::PublicStart,
+                ButtonKind::Secondary,
+            )
+        },
     ]
     .spacing(ctx.m.space())
     .into()

@@ -1039,6 +1039,14 @@ fn a_public_session_leaves_no_file_and_finish_erases_everything() -> Result<(), 
         .map(|d| d.path().to_path_buf());
     let session = session.expect("the handout went to the session folder");
     assert!(session.join("handout-private-search.pdf").is_file());
+    // The sheet for the IT department goes there too.
+    set_machine(
+        &mut w.app,
+        kitlibre::install::Machine::bare(kitlibre::catalog::model::Platform::Linux, false),
+    );
+    let _ = w.app.update(Message::InstallPlan("gimp".into()));
+    let _ = w.app.update(Message::InstallSaveSheet);
+    assert!(session.join("installation-request-gimp.txt").is_file());
     // Nothing in the kit's config, data or cache folders.
     assert_eq!(files_under(&root), Vec::<std::path::PathBuf>::new());
     for d in ["config", "data", "cache"] {

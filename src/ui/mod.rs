@@ -838,12 +838,13 @@ impl Ready {
                     return Task::none();
                 };
                 let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-                let cache = self
-                    .base
-                    .paths
-                    .cache_dir
-                    .clone()
-                    .unwrap_or_else(std::env::temp_dir);
+                // A public session downloads into its throwaway folder.
+                let cache = if self.base.public {
+                    self.session_dir()
+                } else {
+                    self.base.paths.cache_dir.clone()
+                }
+                .unwrap_or_else(std::env::temp_dir);
                 let task = screen::install::start(
                     (*plan).clone(),
                     self.data.clone(),
@@ -882,6 +883,11 @@ impl Ready {
             Message::InstallSaveSheet => {
                 use screen::install::Install;
                 let lang = self.base.lang();
+                let session = if self.base.public {
+                    self.session_dir()
+                } else {
+                    None
+                };
                 let (Some(install), Some(machine)) = (&mut self.install, &self.machine) else {
                     return Task::none();
                 };
@@ -901,7 +907,7 @@ impl Ready {
                     lang,
                     crate::catalog::model::Date::today(),
                 );
-                match screen::install::sheet_path(&self.base.paths, &id, lang) {
+                match screen::install::sheet_path(&self.base.paths, session.as_deref(), &id, lang) {
                     Some(path) => match crate::settings::write_atomic(&path, text.as_bytes()) {
                         Ok(()) => {
                             *install = Install::Planned {
@@ -994,6 +1000,11 @@ impl Ready {
             Message::DocsSaveChecklist => {
                 use screen::documents::Stage;
                 let lang = self.base.lang();
+                let session = if self.base.public {
+                    self.session_dir()
+                } else {
+                    None
+                };
                 let docs = &mut self.documents;
                 let (found, report) = match &docs.stage {
                     Stage::Inventoried { found } | Stage::Converting { found, .. } => {
@@ -1011,7 +1022,11 @@ impl Ready {
                     crate::catalog::model::Date::today(),
                 );
                 docs.note = Some(
-                    match screen::documents::checklist_path(&self.base.paths, lang) {
+                    match screen::documents::checklist_path(
+                        &self.base.paths,
+                        session.as_deref(),
+                        lang,
+                    ) {
                         Some(path) => match crate::settings::write_atomic(&path, text.as_bytes()) {
                             Ok(()) => (
                                 true,

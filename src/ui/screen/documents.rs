@@ -287,11 +287,19 @@ pub fn start_conversion(
 }
 
 /// Where the checklist is saved: the Documents folder, else the kit's data folder.
-pub fn checklist_path(paths: &crate::settings::Paths, lang: Lang) -> Option<PathBuf> {
+pub fn checklist_path(
+    paths: &crate::settings::Paths,
+    session_dir: Option<&std::path::Path>,
+    lang: Lang,
+) -> Option<PathBuf> {
     let name = match lang {
         Lang::Fr => "liste-verification-libreoffice.txt",
         Lang::En => "libreoffice-checklist.txt",
     };
+    // A public session writes only in its throwaway folder.
+    if let Some(dir) = session_dir {
+        return Some(dir.join(name));
+    }
     let dir = directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
         .filter(|_| paths.placement == crate::settings::Placement::Platform)

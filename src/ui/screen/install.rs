@@ -395,11 +395,20 @@ pub fn view<'a>(state: &'a Install, ctx: &Ctx, ring: &Ring) -> Element<'a, Messa
 }
 
 /// Where the IT sheet is saved: the Documents folder, else the kit's data folder.
-pub fn sheet_path(paths: &crate::settings::Paths, id: &str, lang: Lang) -> Option<PathBuf> {
+pub fn sheet_path(
+    paths: &crate::settings::Paths,
+    session_dir: Option<&std::path::Path>,
+    id: &str,
+    lang: Lang,
+) -> Option<PathBuf> {
     let name = match lang {
         Lang::Fr => format!("demande-installation-{id}.txt"),
         Lang::En => format!("installation-request-{id}.txt"),
     };
+    // A public session writes only in its throwaway folder.
+    if let Some(dir) = session_dir {
+        return Some(dir.join(name));
+    }
     let dir = directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
         .filter(|_| paths.placement == crate::settings::Placement::Platform)

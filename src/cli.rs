@@ -158,6 +158,21 @@ pub enum CatalogCommand {
     },
     /// Counts by kind, category, platform, and language completeness.
     Stats,
+    /// Which catalogue is in use (built in, updated, or a folder) and its date.
+    Info,
+    /// Fetch, verify and install a signed catalogue (only when asked; nothing changes
+    /// unless everything checks out).
+    Update {
+        /// An https address, or a file (USB key); its signature is beside it (.minisig).
+        #[arg(long, value_name = "URL|FILE")]
+        from: Option<String>,
+    },
+    /// Build the archive of a catalogue folder, to be signed with minisign and published.
+    Pack {
+        dir: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -198,6 +213,18 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
             }),
             CatalogCommand::Check { dir, winget_index } => {
                 catalog_check(global, dir, winget_index, lang, io)
+            }
+            CatalogCommand::Info => {
+                crate::cli_update::info(global.catalog.as_deref(), global.json, lang, io)
+                    .map_err(|e| e.to_string())
+            }
+            CatalogCommand::Update { from } => {
+                crate::cli_update::run_update(from, global.json, lang, io)
+                    .map_err(|e| e.to_string())
+            }
+            CatalogCommand::Pack { dir, out } => {
+                crate::cli_update::pack(&dir, &out, global.json, lang, io)
+                    .map_err(|e| e.to_string())
             }
         },
         Command::Settings { command } => settings_command(command, global.json, lang, io),

@@ -1063,3 +1063,36 @@ fn a_public_session_leaves_no_file_and_finish_erases_everything() -> Result<(), 
     assert!(files_under(&root).is_empty());
     Ok(())
 }
+
+#[test]
+fn settings_say_which_catalogue_is_in_use_and_check_for_updates_only_when_asked()
+-> Result<(), Error> {
+    let mut w = window(Lang::Fr, 100, ThemeChoice::Light);
+    let _ = w.app.update(Message::Open(Route::Settings));
+    let mut ui = Simulator::with_size(settings(), Size::new(1200.0, 3600.0), w.app.view());
+    ui.find("Catalogue en service : version 1 du 2026-11-22 (intégré au programme).")?;
+    ui.click("Chercher une mise à jour")?;
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(messages.iter().any(|m| matches!(m, Message::CatalogCheck)));
+    apply(&mut w.app, messages);
+    assert!(ready(&w.app).catalog_state.checking);
+    Simulator::with_size(settings(), Size::new(1200.0, 3600.0), w.app.view())
+        .find("Recherche d'une mise à jour…")?;
+    // The answer, as the download thread would send it.
+    let _ = w.app.update(Message::CatalogChecked(Err(
+        "Catalogue refusé : la signature ne correspond pas, le fichier a été modifié.".into(),
+    )));
+    let ui = Simulator::with_size(settings(), Size::new(1200.0, 3600.0), w.app.view());
+    let mut ui = ui;
+    ui.find("Catalogue refusé : la signature ne correspond pas, le fichier a été modifié.")?;
+    ui.find("Chercher une mise à jour")?;
+    drop(ui);
+    // On a public computer nothing is installed.
+    if let App::Ready(r) = &mut w.app {
+        r.base.public = true;
+        r.catalog_state.note = None;
+    }
+    let mut ui = Simulator::with_size(settings(), Size::new(1200.0, 3600.0), w.app.view());
+    assert!(ui.find("Chercher une mise à jour").is_err());
+    Ok(())
+}

@@ -57,6 +57,14 @@ pub struct Loaded {
     pub broken_ids: std::collections::HashSet<String>,
 }
 
+/// The text of the embedded catalogue's `release.toml`.
+pub fn embedded_release_text() -> Option<String> {
+    EMBEDDED
+        .get_file(crate::update::RELEASE_FILE)
+        .and_then(|f| f.contents_utf8())
+        .map(str::to_owned)
+}
+
 /// The files of the embedded catalogue.
 pub fn embedded_files() -> Vec<SourceFile> {
     let mut out = Vec::new();
@@ -206,6 +214,8 @@ pub fn parse_files(files: Vec<SourceFile>, origin: Origin) -> Loaded {
         };
         let nested = rest.contains('/');
         match (folder, nested) {
+            // The release (version, dates) is read by the updater, not as an entry.
+            ("", _) if rest == crate::update::RELEASE_FILE => {}
             ("", _) if rest == CATEGORIES_FILE => {
                 if let Some(c) = parse::<CategoryFile>(file, &mut problems) {
                     categories.extend(c.category);
@@ -285,13 +295,15 @@ pub fn load_dir(root: &Path) -> Result<Loaded, OpenError> {
 }
 
 /// The catalogue to use: `explicit` (from `--catalog`), else the `KITLIBRE_CATALOG`
-/// directory, else the embedded one.
+/// directory, else an installed update newer than the embedded catalogue, else the
+/// embedded one.
 pub fn load_default(explicit: Option<&Path>) -> Result<Loaded, OpenError> {
     if let Some(dir) = explicit {
         return load_dir(dir);
     }
     match std::env::var_os(CATALOG_ENV) {
         Some(dir) if !dir.is_empty() => load_dir(Path::new(&dir)),
-        _ => Ok(load_embedded()),
+        // The installed update when newer than the built-in catalogue, else the built-in one.
+        _ => Ok(crate::update::load_in_use(&crate::settings::Paths::detect()).0),
     }
 }

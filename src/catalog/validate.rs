@@ -438,6 +438,21 @@ pub fn check(loaded: &Loaded, opts: CheckOptions<'_>) -> CheckReport {
         check_guide(&mut sink, g, cat, &loaded.broken_ids, opts);
     }
 
+    // The release file, when there is one, must be readable by the updater.
+    if let Some(src) = loaded
+        .sources
+        .iter()
+        .find(|f| f.path == crate::update::RELEASE_FILE)
+        && let Ok(text) = &src.text
+        && let Err(detail) = crate::update::Release::parse(text)
+    {
+        problems.push(Problem::new(
+            crate::update::RELEASE_FILE,
+            None,
+            ProblemKind::Syntax { detail },
+        ));
+    }
+
     let winget_checked = opts.winget.is_some();
     locate(&mut problems, &loaded.sources);
     problems.sort_by(|a, b| {

@@ -192,6 +192,12 @@ pub enum Message {
     PublicStart,
     /// The person finished the public session: everything is erased.
     PublicFinish,
+    /// The person asked for a catalogue update.
+    CatalogCheck,
+    /// The update was installed, or refused (the message says why).
+    CatalogChecked(Result<crate::update::Installed, String>),
+    /// The updated catalogue is loaded.
+    CatalogReloaded(Arc<LoadedCatalog>),
 }
 
 /// The catalogue and its search index, built off the UI thread.
@@ -298,6 +304,8 @@ pub struct Ready {
     /// The public session's throwaway folder (handouts, downloads, sheets), made when
     /// first needed and removed by "finish and erase" or when the window closes.
     pub session_dir: Option<tempfile::TempDir>,
+    /// Which catalogue is in use, and the update asked for.
+    pub catalog_state: screen::settings::CatalogState,
 }
 
 impl Base {
@@ -394,6 +402,7 @@ impl App {
             documents: screen::documents::Documents::default(),
             guides,
             session_dir: None,
+            catalog_state: screen::settings::CatalogState::default(),
         }))
     }
 
@@ -659,6 +668,9 @@ impl Ready {
             Route::Entry(id) => screen::entry::qr_codes(&self.data.catalog, id),
             _ => Vec::new(),
         };
+        if self.route == Route::Settings && self.catalog_state.in_use.is_none() {
+            self.catalog_state.in_use = Some(crate::update::in_use(&self.base.paths));
+        }
         let scroll = operation::snap_to(PAGE_ID, scrollable::RelativeOffset::START);
         if self.route == Route::Home {
             Task::batch([scroll, scan, self.focus_search()])
@@ -1274,6 +1286,65 @@ impl Ready {
                 self.history.clear();
                 t
             }
+            Message::CatalogCheck => {
+                if self.base.public || self.catalog_state.checking {
+                    return Task::none();
+                }
+                self.catalog_state.checking = true;
+                self.catalog_state.note = None;
+                let paths = self.base.paths.clone();
+                let lang = self.base.lang();
+                Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || {
+                            crate::update::update(
+                                &crate::update::Source::Url(crate::update::DEFAULT_URL.into()),
+                                &paths,
+                                &crate::update::Options::default(),
+                            )
+                            .map_err(|e| e.message(lang))
+                        })
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                    },
+                    Message::CatalogChecked,
+                )
+            }
+            Message::CatalogChecked(result) => {
+                let lang = self.base.lang();
+                self.catalog_state.checking = false;
+                match result {
+                    Ok(installed) => {
+                        self.catalog_state.note = Some((
+                            true,
+                            t!(
+                                lang,
+                                "update-installed",
+                                version = (installed.release.version as i64),
+                                date = installed.release.published.to_string(),
+                                files = (installed.files as i64)
+                            ),
+                        ));
+                        let paths = self.base.paths.clone();
+                        Task::perform(
+                            async move {
+                                LoadedCatalog::from_loaded(crate::update::load_in_use(&paths).0)
+                            },
+                            |data| Message::CatalogReloaded(Arc::new(data)),
+                        )
+                    }
+                    Err(message) => {
+                        self.catalog_state.note = Some((false, message));
+                        Task::none()
+                    }
+                }
+            }
+            Message::CatalogReloaded(data) => {
+                self.data = data;
+                self.catalog_state.in_use = Some(crate::update::in_use(&self.base.paths));
+                self.hits.clear();
+                Task::none()
+            }
             Message::ScanStart => self.start_scan(),
             Message::ScanCancel => {
                 self.computer.cancel();
@@ -1422,7 +1493,7 @@ impl Ready {
             Route::Category(id) => screen::category::view(self.catalog(), id, ctx, ring),
             Route::Entry(id) => screen::entry::view(self.catalog(), id, &self.qr, ctx, ring),
             Route::About => screen::about::view(ctx, ring),
-            Route::Settings => screen::settings::view(&self.base, ctx, ring),
+            Route::Settings => screen::settings::view(&self.base, &self.catalog_state, ctx, ring),
             Route::Computer => screen::computer::view(&self.computer, ctx, ring),
             Route::Install(id) => match &self.install {
                 Some(state) if state.id() == id => screen::install::view(state, ctx, ring),

@@ -17,7 +17,21 @@ fn choice(selected: bool) -> ButtonKind {
     }
 }
 
-pub fn view<'a>(base: &Base, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
+/// The catalogue section's state: which catalogue is in use, an update on its way, the
+/// last answer.
+#[derive(Clone, Debug, Default)]
+pub struct CatalogState {
+    pub in_use: Option<crate::update::InUse>,
+    pub checking: bool,
+    pub note: Option<(bool, String)>,
+}
+
+pub fn view<'a>(
+    base: &Base,
+    catalog: &CatalogState,
+    ctx: &Ctx,
+    ring: &Ring,
+) -> Element<'a, Message> {
     let lang = ctx.lang;
     let s = &base.settings;
     let wrap = |r: iced::widget::Row<'a, Message>| {
@@ -134,6 +148,36 @@ pub fn view<'a>(base: &Base, ctx: &Ctx, ring: &Ring) -> Element<'a, Message> {
         } else {
             where_
         }),
+        ctx.section("archive", t!(lang, "update-title")),
+        ctx.text(
+            catalog
+                .in_use
+                .as_ref()
+                .map(|u| crate::cli_update::in_use_line(u, lang))
+                .unwrap_or_default()
+        ),
+        ctx.small(t!(lang, "update-explain")),
+        if base.public {
+            ctx.small(t!(lang, "ui-public-on")).into()
+        } else if catalog.checking {
+            crate::ui::widgets::disabled_button(ctx, "clock", t!(lang, "update-checking"))
+        } else {
+            ring.button(
+                ctx,
+                "download",
+                t!(lang, "update-check"),
+                Message::CatalogCheck,
+                ButtonKind::Secondary,
+            )
+        },
+        match &catalog.note {
+            Some((ok, msg)) => ctx.item(
+                if *ok { "check" } else { "cross" },
+                if *ok { ctx.pal.good } else { ctx.pal.bad },
+                msg.clone(),
+            ),
+            None => ctx.vspace(0.0).into(),
+        },
         ctx.section("lock", t!(lang, "ui-public-start")),
         ctx.text(t!(lang, "ui-public-explain")),
         if base.public {

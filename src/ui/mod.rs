@@ -851,12 +851,10 @@ impl Ready {
                 };
                 let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
                 // A public session downloads into its throwaway folder.
-                let cache = if self.base.public {
-                    self.session_dir()
-                } else {
-                    self.base.paths.cache_dir.clone()
-                }
-                .unwrap_or_else(std::env::temp_dir);
+                let cache = self
+                    .public_dir()
+                    .or_else(|| self.base.paths.cache_dir.clone())
+                    .unwrap_or_else(std::env::temp_dir);
                 let task = screen::install::start(
                     (*plan).clone(),
                     self.data.clone(),
@@ -895,11 +893,7 @@ impl Ready {
             Message::InstallSaveSheet => {
                 use screen::install::Install;
                 let lang = self.base.lang();
-                let session = if self.base.public {
-                    self.session_dir()
-                } else {
-                    None
-                };
+                let session = self.public_dir();
                 let (Some(install), Some(machine)) = (&mut self.install, &self.machine) else {
                     return Task::none();
                 };
@@ -1012,11 +1006,7 @@ impl Ready {
             Message::DocsSaveChecklist => {
                 use screen::documents::Stage;
                 let lang = self.base.lang();
-                let session = if self.base.public {
-                    self.session_dir()
-                } else {
-                    None
-                };
+                let session = self.public_dir();
                 let docs = &mut self.documents;
                 let (found, report) = match &docs.stage {
                     Stage::Inventoried { found } | Stage::Converting { found, .. } => {
@@ -1195,11 +1185,7 @@ impl Ready {
                         crate::guide::pdf::write_pdf(&h).map_err(|e| e.to_string())
                     }
                 };
-                let session = if self.base.public {
-                    self.session_dir()
-                } else {
-                    None
-                };
+                let session = self.public_dir();
                 let path = screen::guides::handout_path(
                     &self.base.paths,
                     session.as_deref(),
@@ -1410,6 +1396,15 @@ impl Ready {
             self.notice = Some(Notice::ProgressNotSaved(e.to_string()));
         }
         Task::none()
+    }
+
+    /// Where files go in a public session (its throwaway folder); `None` otherwise.
+    fn public_dir(&mut self) -> Option<std::path::PathBuf> {
+        if self.base.public {
+            self.session_dir()
+        } else {
+            None
+        }
     }
 
     /// The public session's throwaway folder, made when first needed.

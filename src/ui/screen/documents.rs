@@ -296,15 +296,7 @@ pub fn checklist_path(
         Lang::Fr => "liste-verification-libreoffice.txt",
         Lang::En => "libreoffice-checklist.txt",
     };
-    // A public session writes only in its throwaway folder.
-    if let Some(dir) = session_dir {
-        return Some(dir.join(name));
-    }
-    let dir = directories::UserDirs::new()
-        .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
-        .filter(|_| paths.placement == crate::settings::Placement::Platform)
-        .or_else(|| paths.data_dir.clone())?;
-    Some(dir.join(name))
+    super::save_path(paths, session_dir, name)
 }
 
 fn card<'a>(ctx: &Ctx, content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {

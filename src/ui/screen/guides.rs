@@ -515,12 +515,5 @@ pub fn handout_path(
         Lang::Fr => format!("fiche-{id}.{}", format.code()),
         Lang::En => format!("handout-{id}.{}", format.code()),
     };
-    if let Some(dir) = session_dir {
-        return Some(dir.join(name));
-    }
-    let dir = directories::UserDirs::new()
-        .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
-        .filter(|_| paths.placement == crate::settings::Placement::Platform)
-        .or_else(|| paths.data_dir.clone())?;
-    Some(dir.join(name))
+    super::save_path(paths, session_dir, &name)
 }

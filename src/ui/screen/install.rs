@@ -405,13 +405,5 @@ pub fn sheet_path(
         Lang::Fr => format!("demande-installation-{id}.txt"),
         Lang::En => format!("installation-request-{id}.txt"),
     };
-    // A public session writes only in its throwaway folder.
-    if let Some(dir) = session_dir {
-        return Some(dir.join(name));
-    }
-    let dir = directories::UserDirs::new()
-        .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
-        .filter(|_| paths.placement == crate::settings::Placement::Platform)
-        .or_else(|| paths.data_dir.clone())?;
-    Some(dir.join(name))
+    super::save_path(paths, session_dir, &name)
 }

@@ -417,74 +417,6 @@ fn save_checklist(
     }
 }
 
-/// Seconds with one decimal, written the way the language writes numbers.
-fn seconds_text(s: f64, lang: Lang) -> String {
-    let text = format!("{s:.1}");
-    match lang {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
-/// The conversion report as readable text (also saved in the output folder).
-pub fn report_text(r: &Report, lang: Lang) -> String {
-    let mut s = String::new();
-    let mut line = |x: String| {
-        s.push_str(&x);
-        s.push('\n');
-    };
-    line(t!(
-        lang,
-        "docs-conv-title",
-        path = r.root.display().to_string(),
-        out = r.out.display().to_string(),
-        format = words::target(r.target, lang)
-    ));
-    line(t!(
-        lang,
-        "docs-conv-summary",
-        converted = r.converted.len(),
-        failed = r.failed.len(),
-        skipped = r.skipped.len(),
-        seconds = seconds_text(r.seconds, lang),
-        runs = r.soffice_runs
-    ));
-    line(t!(lang, "docs-conv-originals"));
-    if r.cancelled {
-        line(t!(lang, "docs-conv-cancelled"));
-    }
-    if !r.failed.is_empty() {
-        line(String::new());
-        line(t!(lang, "docs-conv-failed"));
-        for f in &r.failed {
-            line(format!(
-                "  {} — {}",
-                f.source.display(),
-                words::fail_reason(&f.reason, lang)
-            ));
-        }
-    }
-    if !r.skipped.is_empty() {
-        line(String::new());
-        line(t!(lang, "docs-conv-skipped"));
-        for f in &r.skipped {
-            line(format!(
-                "  {} — {}",
-                f.source.display(),
-                words::skip_why(&f.why, lang)
-            ));
-        }
-    }
-    if !r.converted.is_empty() {
-        line(String::new());
-        line(t!(lang, "docs-conv-converted"));
-        for c in &r.converted {
-            line(format!("  {} → {}", c.source.display(), c.dest.display()));
-        }
-    }
-    s
-}
-
 #[allow(clippy::too_many_arguments)]
 fn convert_cmd(
     dir: &Path,
@@ -565,10 +497,7 @@ fn convert_cmd(
             return Ok(BAD_INPUT);
         }
     };
-    let text = report_text(&report, lang);
-    let report_json = serde_json::to_vec_pretty(&report).unwrap_or_default();
-    let saved = write_file(&out.join(convert::REPORT_JSON), &report_json)
-        .and_then(|()| write_file(&out.join(convert::REPORT_TEXT), text.as_bytes()));
+    let saved = convert::write_reports(&report, lang);
     if let Err(e) = saved {
         writeln!(
             io.err,
@@ -591,7 +520,7 @@ fn convert_cmd(
         writeln!(io.out)?;
     } else {
         // The title was printed before the conversion started.
-        for l in text.lines().skip(1) {
+        for l in words::report_text(&report, lang).lines().skip(1) {
             writeln!(io.out, "{l}")?;
         }
         writeln!(

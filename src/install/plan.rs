@@ -397,6 +397,20 @@ fn linux(free: &Free, m: &Machine, p: &mut Plan) -> Result<(), PlanError> {
     Ok(())
 }
 
+/// The step that downloads a catalogue file, to be checked against its SHA-256.
+fn download_step(d: &Download) -> Result<Step, PlanError> {
+    Ok(Step {
+        kind: StepKind::Download,
+        action: Action::Download {
+            url: https(&d.url)?,
+            sha256: d.sha256.clone(),
+            size: d.size,
+            file_name: file_name_of(&d.url),
+        },
+        needs_admin: false,
+    })
+}
+
 /// An AppImage from the project, into ~/Applications: no rights needed.
 fn appimage(free: &Free, m: &Machine, p: &mut Plan) -> Result<(), PlanError> {
     let found = free.install.downloads.iter().find(|d| {
@@ -408,16 +422,7 @@ fn appimage(free: &Free, m: &Machine, p: &mut Plan) -> Result<(), PlanError> {
     };
     p.route = Route::AppImage;
     p.download_bytes = d.size;
-    p.steps.push(Step {
-        kind: StepKind::Download,
-        action: Action::Download {
-            url: https(&d.url)?,
-            sha256: d.sha256.clone(),
-            size: d.size,
-            file_name: file_name_of(&d.url),
-        },
-        needs_admin: false,
-    });
+    p.steps.push(download_step(d)?);
     p.steps.push(Step {
         kind: StepKind::AppImageInstall,
         action: Action::InstallAppImage,
@@ -634,16 +639,7 @@ fn macos(free: &Free, m: &Machine, p: &mut Plan) -> Result<(), PlanError> {
     };
     p.route = Route::OfficialInstaller;
     p.download_bytes = d.size;
-    p.steps.push(Step {
-        kind: StepKind::Download,
-        action: Action::Download {
-            url: https(&d.url)?,
-            sha256: d.sha256.clone(),
-            size: d.size,
-            file_name: file_name_of(&d.url),
-        },
-        needs_admin: false,
-    });
+    p.steps.push(download_step(d)?);
     p.steps.push(Step {
         kind: StepKind::DmgInstall,
         action: Action::InstallDmg,

@@ -30,6 +30,18 @@ pub const WORK_DIR: &str = ".kitlibre-work";
 pub const REPORT_JSON: &str = "kitlibre-report.json";
 pub const REPORT_TEXT: &str = "kitlibre-report.txt";
 
+/// Writes the report (JSON and readable text) into the output folder, atomically; the
+/// command line and the window both call this.
+pub fn write_reports(report: &Report, lang: crate::catalog::model::Lang) -> Result<(), String> {
+    let json = serde_json::to_vec_pretty(report).unwrap_or_default();
+    let text = super::words::report_text(report, lang);
+    crate::settings::write_atomic(&report.out.join(REPORT_JSON), &json)
+        .and_then(|()| {
+            crate::settings::write_atomic(&report.out.join(REPORT_TEXT), text.as_bytes())
+        })
+        .map_err(|e| e.to_string())
+}
+
 /// The format to convert to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

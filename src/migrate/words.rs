@@ -138,3 +138,71 @@ pub fn current_format(c: &Current, lang: Lang) -> String {
         None => t!(lang, "docs-format-mixed"),
     }
 }
+
+/// The conversion report as readable text (also saved in the output folder).
+pub fn report_text(r: &super::convert::Report, lang: Lang) -> String {
+    let mut s = String::new();
+    let mut line = |x: String| {
+        s.push_str(&x);
+        s.push('\n');
+    };
+    line(t!(
+        lang,
+        "docs-conv-title",
+        path = r.root.display().to_string(),
+        out = r.out.display().to_string(),
+        format = target(r.target, lang)
+    ));
+    line(t!(
+        lang,
+        "docs-conv-summary",
+        converted = r.converted.len(),
+        failed = r.failed.len(),
+        skipped = r.skipped.len(),
+        seconds = seconds_text(r.seconds, lang),
+        runs = r.soffice_runs
+    ));
+    line(t!(lang, "docs-conv-originals"));
+    if r.cancelled {
+        line(t!(lang, "docs-conv-cancelled"));
+    }
+    if !r.failed.is_empty() {
+        line(String::new());
+        line(t!(lang, "docs-conv-failed"));
+        for f in &r.failed {
+            line(format!(
+                "  {} — {}",
+                f.source.display(),
+                fail_reason(&f.reason, lang)
+            ));
+        }
+    }
+    if !r.skipped.is_empty() {
+        line(String::new());
+        line(t!(lang, "docs-conv-skipped"));
+        for f in &r.skipped {
+            line(format!(
+                "  {} — {}",
+                f.source.display(),
+                skip_why(&f.why, lang)
+            ));
+        }
+    }
+    if !r.converted.is_empty() {
+        line(String::new());
+        line(t!(lang, "docs-conv-converted"));
+        for c in &r.converted {
+            line(format!("  {} → {}", c.source.display(), c.dest.display()));
+        }
+    }
+    s
+}
+
+/// Seconds with one decimal, written the way the language writes numbers.
+fn seconds_text(s: f64, lang: Lang) -> String {
+    let text = format!("{s:.1}");
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}

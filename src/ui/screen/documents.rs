@@ -266,14 +266,7 @@ pub fn start_conversion(
             let event = match result {
                 Ok(report) => {
                     // The reports beside the converted files, as the command line writes them.
-                    let text = crate::cli_docs::report_text(&report, lang);
-                    let json = serde_json::to_vec_pretty(&report).unwrap_or_default();
-                    let _ =
-                        crate::settings::write_atomic(&plan.out.join(convert::REPORT_JSON), &json);
-                    let _ = crate::settings::write_atomic(
-                        &plan.out.join(convert::REPORT_TEXT),
-                        text.as_bytes(),
-                    );
+                    let _ = convert::write_reports(&report, lang);
                     DocsEvent::Converted(Ok(Arc::new(report)))
                 }
                 Err(e) => DocsEvent::Converted(Err(e.message(lang))),

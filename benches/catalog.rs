@@ -55,41 +55,7 @@ fn main() {
     let index = SearchIndex::new(&cat);
 
     // Keystrokes: every prefix of every name (as typed), plus misspellings and needs.
-    let mut queries: Vec<String> = Vec::new();
-    for e in cat
-        .proprietary
-        .iter()
-        .map(|p| p.name.get(Lang::Fr))
-        .chain(cat.free.iter().map(|f| f.name.get(Lang::Fr)))
-    {
-        let chars: Vec<char> = e.chars().collect();
-        for n in 1..=chars.len() {
-            queries.push(chars[..n].iter().collect());
-        }
-    }
-    for q in [
-        "excell",
-        "foto shop",
-        "traitement de texte",
-        "whatsap",
-        "retouche photo",
-        "word processor",
-        "navigateur",
-        "courriel",
-        "mot de passe",
-        "powerpoit",
-        "librofice",
-        "google agenda",
-        "xqzwvkj",
-        "montage video",
-        "sondage",
-        "cartes",
-    ] {
-        let chars: Vec<char> = q.chars().collect();
-        for n in 1..=chars.len() {
-            queries.push(chars[..n].iter().collect());
-        }
-    }
+    let queries = kitlibre::bench::keystrokes(&cat);
     // Warm up, then measure each keystroke.
     for q in queries.iter().take(200) {
         std::hint::black_box(index.search(&cat, q, Lang::Fr, 20));

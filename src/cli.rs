@@ -70,6 +70,10 @@ pub enum Command {
         #[command(subcommand)]
         command: CatalogCommand,
     },
+    /// Performance figures against the project's targets: catalogue load, search per
+    /// keystroke, inventory, the window (first frame, memory, idle CPU) and, with
+    /// --documents, LibreOffice conversion throughput.
+    Bench(crate::cli_bench::BenchArgs),
     /// What this computer is and runs: OS facts, installed programs, the proprietary ones
     /// with their free alternatives, the free ones already there.
     Scan {
@@ -228,6 +232,9 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
             }
         },
         Command::Settings { command } => settings_command(command, global.json, lang, io),
+        Command::Bench(args) => {
+            crate::cli_bench::run(args, global.json, lang, io).map_err(|e| e.to_string())
+        }
         Command::Guide { command } => with_catalog(global, lang, io, |l, io| {
             crate::cli_guide::run(command, l, global.json, lang, io)
         }),

@@ -4,8 +4,10 @@
 //! installation, migration, guides, updates) with no user interface in it; the
 //! iced window (`ui`) and the command line (`cli`) are thin front ends over it.
 
+pub mod bench;
 pub mod catalog;
 pub mod cli;
+pub mod cli_bench;
 pub mod cli_docs;
 pub mod cli_guide;
 pub mod cli_install;

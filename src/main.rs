@@ -24,8 +24,7 @@ fn main() -> ExitCode {
             let options = kitlibre::ui::Options {
                 catalog_dir: cli.global.catalog,
                 lang: cli.global.lang,
-                exit_after_first_frame: std::env::var_os("KITLIBRE_EXIT_AFTER_FIRST_FRAME")
-                    .is_some_and(|v| v == "1"),
+                first_frame: kitlibre::ui::FirstFrame::from_env(),
                 public_session: cli.public_session,
                 workshop: cli.workshop,
             };

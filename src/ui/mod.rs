@@ -73,7 +73,34 @@ pub enum KeyAction {
     Bigger,
     Smaller,
     ResetSize,
+    /// Ctrl+Q (Cmd+Q): close the window.
+    Quit,
 }
+
+/// What the window does with its first frame once the catalogue is ready.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FirstFrame {
+    /// Nothing (normal use).
+    #[default]
+    Ignore,
+    /// Prints `first-frame-ms: N` on standard error and goes on (benchmark, smoke test).
+    Announce,
+    /// Prints it and closes the window (first-frame benchmark).
+    Exit,
+}
+
+impl FirstFrame {
+    /// `KITLIBRE_FIRST_FRAME=announce` or `exit` (set by `kitlibre bench` and the smoke test).
+    pub fn from_env() -> FirstFrame {
+        match std::env::var("KITLIBRE_FIRST_FRAME").as_deref() {
+            Ok("announce") => FirstFrame::Announce,
+            Ok("exit") => FirstFrame::Exit,
+            _ => FirstFrame::Ignore,
+        }
+    }
+}
+
+pub use crate::bench::FIRST_FRAME_LINE;
 
 /// Everything the person can do in the window.
 #[derive(Clone, Debug)]
@@ -243,8 +270,8 @@ pub struct Options {
     pub catalog_dir: Option<std::path::PathBuf>,
     /// `--lang` on the command line (wins over the setting for this run).
     pub lang: Option<Lang>,
-    /// Print the time to the first frame and quit (benchmark).
-    pub exit_after_first_frame: bool,
+    /// What to do with the first frame of the ready window (benchmarks, smoke test).
+    pub first_frame: FirstFrame,
     /// A shared PC: nothing is written to disk, "finish and erase" at the end.
     pub public_session: bool,
     /// Open in workshop mode, on this path (empty: the choice of paths).
@@ -266,7 +293,9 @@ pub struct Base {
     pub settings: Settings,
     pub paths: Paths,
     pub lang_override: Option<Lang>,
-    pub exit_after_first_frame: bool,
+    pub first_frame: FirstFrame,
+    /// The first frame of the ready window was drawn (and announced, if asked).
+    pub first_frame_seen: bool,
     /// Public session: settings, progress and files stay in memory or in a throwaway
     /// folder removed at the end.
     pub public: bool,
@@ -362,7 +391,8 @@ impl App {
             settings,
             paths,
             lang_override: options.lang,
-            exit_after_first_frame: options.exit_after_first_frame,
+            first_frame: options.first_frame,
+            first_frame_seen: false,
             public,
             workshop: options.workshop.is_some(),
             workshop_path: options.workshop.clone(),
@@ -450,7 +480,10 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().filter_map(key_message);
-        if self.base().exit_after_first_frame {
+        // Frames are listened to only until the first one of the ready window: listening
+        // asks for redraws, and an idle window must not redraw.
+        let base = self.base();
+        if base.first_frame != FirstFrame::Ignore && !base.first_frame_seen {
             Subscription::batch([keys, iced::window::frames().map(|_| Message::FrameShown)])
         } else {
             keys
@@ -459,13 +492,22 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         if let Message::FrameShown = message {
-            // Only the benchmark listens to frames: the window is drawn once it is ready.
-            if self.base().exit_after_first_frame && matches!(self, App::Ready(_)) {
+            // Only the benchmark and the smoke test listen to frames: the window is drawn
+            // once it is ready.
+            if matches!(self, App::Ready(_)) && !self.base().first_frame_seen {
                 let ms = crate::ui::started().elapsed().as_secs_f64() * 1000.0;
-                eprintln!("first-frame-ms: {ms:.1}");
-                return iced::exit();
+                eprintln!("{FIRST_FRAME_LINE} {ms:.1}");
+                let exit = self.base().first_frame == FirstFrame::Exit;
+                self.base_mut().first_frame_seen = true;
+                if exit {
+                    return iced::exit();
+                }
             }
             return Task::none();
+        }
+        if let Message::Key(KeyAction::Quit) = message {
+            // Closing the window the keyboard way; a public session's folder goes with it.
+            return iced::exit();
         }
         // Settings messages work in every phase.
         match &message {
@@ -628,13 +670,14 @@ pub fn key_action(event: &keyboard::Event) -> Option<KeyAction> {
         keyboard::Key::Character("+" | "=") if modifiers.command() => Some(KeyAction::Bigger),
         keyboard::Key::Character("-") if modifiers.command() => Some(KeyAction::Smaller),
         keyboard::Key::Character("0") if modifiers.command() => Some(KeyAction::ResetSize),
+        keyboard::Key::Character("q") if modifiers.command() => Some(KeyAction::Quit),
         _ => None,
     }
 }
 
 /// After this long without typing, the search field lets go of the keyboard focus so its
-/// blinking caret stops redrawing the window; typing anywhere brings it back.
-pub const CARET_REST: std::time::Duration = std::time::Duration::from_secs(20);
+/// blinking caret stops redrawing the window (defined with the benchmark that relies on it).
+pub use crate::bench::CARET_REST;
 
 impl Ready {
     fn catalog(&self) -> &Catalog {
@@ -1746,12 +1789,28 @@ pub fn application(
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
-        .window_size(WINDOW_SIZE)
-        .centered();
+        .window(window_settings());
     for f in style::font_files() {
         app = app.font(f);
     }
     app.default_font(style::fonts(FontChoice::Legible).0)
+}
+
+/// The application id: the desktop file's name, the AppStream and Flatpak id, so the
+/// window gets its icon and name in docks and task bars.
+pub const APP_ID: &str = "io.frama.kitlibre.KitLibre";
+
+fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        size: WINDOW_SIZE.into(),
+        position: iced::window::Position::Centered,
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: APP_ID.to_string(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
 }
 
 /// Opens the window.

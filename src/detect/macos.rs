@@ -29,24 +29,142 @@ pub struct BundleInfo {
     pub version: Option<String>,
 }
 
-/// Name, id and version from an Info.plist's bytes.
+/// Plists nested deeper than this are refused. Real Info.plists nest a few levels; a value
+/// nested hundreds of thousands of levels deep (a few bytes a level) would overflow the
+/// stack when built and dropped as a `plist::Value`.
+pub const MAX_PLIST_DEPTH: usize = 64;
+
+/// Name, id and version from an Info.plist's bytes (XML, binary or ASCII).
 pub fn parse_info_plist(bytes: &[u8]) -> Result<BundleInfo, String> {
-    let value =
-        plist::Value::from_reader(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let dict = value
-        .as_dictionary()
-        .ok_or_else(|| "the root is not a dictionary".to_owned())?;
-    let get = |k: &str| {
-        dict.get(k)
-            .and_then(plist::Value::as_string)
-            .map(str::to_owned)
-            .filter(|s| !s.trim().is_empty())
-    };
+    // Read as a stream of events: only the root dictionary's strings are kept, everything
+    // else is skipped without being built, down to MAX_PLIST_DEPTH levels.
+    let RootStrings(strings) =
+        plist::from_reader(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let get = |k: &str| strings.get(k).filter(|s| !s.trim().is_empty()).cloned();
     Ok(BundleInfo {
         name: get("CFBundleDisplayName").or_else(|| get("CFBundleName")),
         id: get("CFBundleIdentifier"),
         version: get("CFBundleShortVersionString").or_else(|| get("CFBundleVersion")),
     })
+}
+
+/// The keys of an Info.plist that are read.
+const INFO_KEYS: [&str; 5] = [
+    "CFBundleDisplayName",
+    "CFBundleName",
+    "CFBundleIdentifier",
+    "CFBundleShortVersionString",
+    "CFBundleVersion",
+];
+
+/// The string values of [`INFO_KEYS`] in a plist's root dictionary.
+struct RootStrings(std::collections::HashMap<String, String>);
+
+impl<'de> serde::Deserialize<'de> for RootStrings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RootVisitor)
+    }
+}
+
+struct RootVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RootVisitor {
+    type Value = RootStrings;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a dictionary at the root")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RootStrings, A::Error> {
+        let mut out = std::collections::HashMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            // As in a dictionary, a key given twice keeps its last value.
+            match map.next_value_seed(Skip { depth: 1 })? {
+                Some(v) if INFO_KEYS.contains(&key.as_str()) => {
+                    out.insert(key, v);
+                }
+                _ => {
+                    out.remove(&key);
+                }
+            }
+        }
+        Ok(RootStrings(out))
+    }
+}
+
+/// One value at `depth`: its text when it is a string, else `None`; arrays and
+/// dictionaries are walked (not built) and refused past [`MAX_PLIST_DEPTH`].
+struct Skip {
+    depth: usize,
+}
+
+impl Skip {
+    fn inner<E: serde::de::Error>(&self) -> Result<Skip, E> {
+        if self.depth >= MAX_PLIST_DEPTH {
+            return Err(E::custom(format!(
+                "nested deeper than {MAX_PLIST_DEPTH} levels"
+            )));
+        }
+        Ok(Skip {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Skip {
+    type Value = Option<String>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Skip {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a plist value")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Option<String>, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Option<String>, E> {
+        Ok(Some(v))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Option<String>, A::Error> {
+        while seq.next_element_seed(self.inner()?)?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Option<String>, A::Error> {
+        while map.next_key_seed(self.inner()?)?.is_some() {
+            map.next_value_seed(self.inner()?)?;
+        }
+        Ok(None)
+    }
 }
 
 /// Reads one `.app` bundle.

@@ -162,6 +162,10 @@ pub fn clean(s: &str) -> Option<String> {
             continue;
         }
         if space {
+            // No room left for a blank and a character: stop at the last word's end.
+            if count + 1 >= MAX_TEXT {
+                break;
+            }
             out.push(' ');
             count += 1;
             space = false;

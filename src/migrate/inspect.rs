@@ -15,6 +15,17 @@ use std::path::Path;
 const MAX_PART: u64 = 64 * 1024 * 1024;
 /// The most slides or sheets looked into for fonts.
 const MAX_PARTS_FOR_FONTS: usize = 400;
+/// The most bytes read from all the XML parts of one package together (after
+/// decompression). Without it, a package whose central directory points hundreds of entries
+/// at one highly compressed part made the reading of a 200 KB file last minutes; past it, the
+/// parts not yet read are left out, as is the rest of a part larger than `MAX_PART`.
+const MAX_PACKAGE_XML: u64 = 256 * 1024 * 1024;
+
+/// A ZIP package being read, and how many more bytes of XML may be read from it.
+struct Package<R: Read + Seek> {
+    zip: zip::ZipArchive<R>,
+    left: u64,
+}
 
 /// What kind of macros a document holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -127,26 +138,35 @@ impl Inspection {
     }
 }
 
-/// Reads one file. `extension` is the file's own extension (for encrypted OOXML, whose
-/// family only the name tells, and to report a name that lies).
+/// Reads one file. Its extension tells the family of encrypted OOXML (which only the name
+/// tells) and whether the name lies about the content.
 pub fn inspect(path: &Path) -> std::io::Result<Inspection> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let mut file = File::open(path)?;
-    let len = file.metadata()?.len();
-    if len == 0 {
+    let file = File::open(path)?;
+    if file.metadata()?.len() == 0 {
         return Ok(Inspection::only(Finding::Empty));
     }
+    inspect_reader(BufReader::new(file), &ext)
+}
+
+/// Reads one document from any seekable reader (what [`inspect`] does once the file is
+/// open); `ext` is the lower-case extension of its name, without the dot, or "". Public so
+/// the fuzz targets and regression tests can feed bytes without a file.
+pub fn inspect_reader<R: Read + Seek>(mut reader: R, ext: &str) -> std::io::Result<Inspection> {
     let mut head = [0u8; 8];
-    let n = read_up_to(&mut file, &mut head)?;
-    file.rewind()?;
+    let n = read_up_to(&mut reader, &mut head)?;
+    if n == 0 {
+        return Ok(Inspection::only(Finding::Empty));
+    }
+    reader.rewind()?;
     let head = &head[..n];
     let mut result = if head.starts_with(b"PK\x03\x04") {
-        inspect_zip(BufReader::new(file))
+        inspect_zip(reader)
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        inspect_cfb(BufReader::new(file), &ext)
+        inspect_cfb(reader, ext)
     } else if head.starts_with(b"{\\rtf") {
         Inspection {
             format: Some(Format::new(Family::Text, Container::Rtf, false, "rtf")),
@@ -163,7 +183,7 @@ pub fn inspect(path: &Path) -> std::io::Result<Inspection> {
         if format.template && !result.findings.contains(&Finding::Template) {
             result.findings.push(Finding::Template);
         }
-        if !ext.is_empty() && !extension_fits(&ext, &format) {
+        if !ext.is_empty() && !extension_fits(ext, &format) {
             result.findings.push(Finding::ExtensionMismatch {
                 real: format.extension.to_owned(),
             });
@@ -212,7 +232,10 @@ fn extension_fits(ext: &str, format: &Format) -> bool {
 
 fn inspect_zip<R: Read + Seek>(reader: R) -> Inspection {
     let mut zip = match zip::ZipArchive::new(reader) {
-        Ok(z) => z,
+        Ok(zip) => Package {
+            zip,
+            left: MAX_PACKAGE_XML,
+        },
         Err(e) => {
             return Inspection::only(Finding::Damaged {
                 detail: e.to_string(),
@@ -220,6 +243,7 @@ fn inspect_zip<R: Read + Seek>(reader: R) -> Inspection {
         }
     };
     let names: Vec<String> = zip
+        .zip
         .file_names()
         .filter_map(|n| n.ok().map(|c| c.into_owned()))
         .collect();
@@ -234,16 +258,23 @@ fn inspect_zip<R: Read + Seek>(reader: R) -> Inspection {
 
 /// Streams the start tags of an XML part to `f` (element local name, element).
 fn scan_part<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
+    zip: &mut Package<R>,
     name: &str,
     f: &mut dyn FnMut(&[u8], &BytesStart<'_>),
 ) -> Result<bool, String> {
-    let entry = match zip.by_name(name) {
+    if zip.left == 0 {
+        return Err(format!("more than {MAX_PACKAGE_XML} bytes of XML"));
+    }
+    let entry = match zip.zip.by_name(name) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(false),
         Err(e) => return Err(e.to_string()),
     };
-    scan_xml(BufReader::new(entry.take(MAX_PART)), f)?;
+    let cap = MAX_PART.min(zip.left);
+    let mut part = entry.take(cap);
+    let scanned = scan_xml(BufReader::new(&mut part), f);
+    zip.left -= cap - part.limit();
+    scanned?;
     Ok(true)
 }
 
@@ -276,10 +307,7 @@ fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
 }
 
 /// A relationships part: id -> target.
-fn relationships<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    name: &str,
-) -> HashMap<String, String> {
+fn relationships<R: Read + Seek>(zip: &mut Package<R>, name: &str) -> HashMap<String, String> {
     let mut rels = HashMap::new();
     let _ = scan_part(zip, name, &mut |local, e| {
         if local == b"Relationship"
@@ -346,7 +374,7 @@ fn ooxml_format(content_type: &str) -> Option<Format> {
     Some(f)
 }
 
-fn inspect_ooxml<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, names: &[String]) -> Inspection {
+fn inspect_ooxml<R: Read + Seek>(zip: &mut Package<R>, names: &[String]) -> Inspection {
     let mut format = None;
     if let Err(detail) = scan_part(zip, "[Content_Types].xml", &mut |local, e| {
         if format.is_none()
@@ -414,7 +442,7 @@ fn inspect_ooxml<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, names: &[String])
 
 /// Theme fonts: (major, minor) Latin typefaces.
 fn theme_fonts<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
+    zip: &mut Package<R>,
     name: &str,
 ) -> (Option<String>, Option<String>) {
     let mut major = None;
@@ -453,11 +481,7 @@ fn is_default_template(target: &str) -> bool {
     matches!(file.as_str(), "normal.dotm" | "normal.dot" | "normal")
 }
 
-fn inspect_word<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    _names: &[String],
-    out: &mut Inspection,
-) {
+fn inspect_word<R: Read + Seek>(zip: &mut Package<R>, _names: &[String], out: &mut Inspection) {
     // Attached template and mail merge, from the settings part and its relationships.
     let settings_rels = relationships(zip, "word/_rels/settings.xml.rels");
     let mut template_id = None;
@@ -498,7 +522,7 @@ fn inspect_word<R: Read + Seek>(
     {
         let mut in_template = false;
         let mut template = String::new();
-        if let Ok(entry) = zip.by_name("docProps/app.xml") {
+        if let Ok(entry) = zip.zip.by_name("docProps/app.xml") {
             let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry.take(MAX_PART)));
             let mut buf = Vec::new();
             loop {
@@ -590,11 +614,7 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn inspect_excel<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    names: &[String],
-    out: &mut Inspection,
-) {
+fn inspect_excel<R: Read + Seek>(zip: &mut Package<R>, names: &[String], out: &mut Inspection) {
     // Links to other workbooks: each external link part and its relationship target.
     let mut targets = BTreeSet::new();
     let links: Vec<String> = names
@@ -658,7 +678,7 @@ fn inspect_excel<R: Read + Seek>(
 }
 
 fn inspect_powerpoint<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
+    zip: &mut Package<R>,
     names: &[String],
     out: &mut Inspection,
 ) {
@@ -715,9 +735,9 @@ fn odf_format(mimetype: &str) -> Option<Format> {
     })
 }
 
-fn inspect_odf<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, names: &[String]) -> Inspection {
+fn inspect_odf<R: Read + Seek>(zip: &mut Package<R>, names: &[String]) -> Inspection {
     let mut mimetype = String::new();
-    match zip.by_name("mimetype") {
+    match zip.zip.by_name("mimetype") {
         Ok(entry) => {
             let _ = entry.take(256).read_to_string(&mut mimetype);
         }

@@ -3,6 +3,7 @@
 //! are parts of the system, not programs.
 
 use crate::detect::{Installed, Key, SourceError, SourceKind, SourceResult};
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// snap.yaml files larger than this are not read.
@@ -19,8 +20,51 @@ pub struct SnapYaml {
     pub has_apps: bool,
 }
 
+/// The most nodes a snap.yaml may hold once its aliases are expanded (a real one has a few
+/// hundred). The loader copies an alias's whole anchored node at each use, so a few lines of
+/// aliases of aliases would otherwise expand to billions of nodes (the "billion laughs").
+pub const MAX_YAML_NODES: u64 = 100_000;
+
+/// Refuses a YAML text whose nodes, aliases expanded, are more than [`MAX_YAML_NODES`]; reads
+/// only the parser's events, building nothing.
+fn check_expanded_size(text: &str) -> Result<(), String> {
+    let mut parser = Parser::new_from_str(text);
+    // Expanded size of each anchored node, and of each collection still open.
+    let mut anchors: std::collections::HashMap<usize, u64> = std::collections::HashMap::new();
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    let mut total: u64 = 0;
+    loop {
+        let (event, _) = parser.next_token().map_err(|e| e.to_string())?;
+        let node = match event {
+            Event::StreamEnd => return Ok(()),
+            Event::Scalar(_, _, anchor, _) => Some((anchor, 1)),
+            Event::Alias(id) => Some((0, anchors.get(&id).copied().unwrap_or(1))),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, 1));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => open.pop(),
+            _ => None,
+        };
+        let Some((anchor, size)) = node else { continue };
+        if anchor > 0 {
+            anchors.insert(anchor, size);
+        }
+        match open.last_mut() {
+            Some((_, parent)) => *parent = parent.saturating_add(size),
+            None => total = total.saturating_add(size),
+        }
+        if size > MAX_YAML_NODES || total > MAX_YAML_NODES {
+            return Err(format!(
+                "more than {MAX_YAML_NODES} YAML nodes once aliases are expanded"
+            ));
+        }
+    }
+}
+
 /// Parses a snap.yaml.
 pub fn parse_snap_yaml(text: &str) -> Result<SnapYaml, String> {
+    check_expanded_size(text)?;
     let docs = YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
     let doc = docs.first().ok_or_else(|| "empty".to_owned())?;
     let s = |k: &str| match &doc[k] {

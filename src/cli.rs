@@ -128,6 +128,13 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::cli_guide::GuideCommand,
     },
+    // --- fleet (issue 10) ---
+    /// Reports over many machines' inventories (GLPI, OCS, kitlibre scans).
+    Fleet {
+        #[command(subcommand)]
+        command: crate::cli_fleet::FleetCommand,
+    },
+    // --- end fleet ---
     /// The window's settings (language, text size, colours, font) and where they are kept.
     Settings {
         #[command(subcommand)]
@@ -228,6 +235,11 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
             }
         },
         Command::Settings { command } => settings_command(command, global.json, lang, io),
+        // --- fleet (issue 10) ---
+        Command::Fleet { command } => with_catalog(global, lang, io, |l, io| {
+            crate::cli_fleet::run(command, &l.catalog, global.json, lang, io)
+        }),
+        // --- end fleet ---
         Command::Guide { command } => with_catalog(global, lang, io, |l, io| {
             crate::cli_guide::run(command, l, global.json, lang, io)
         }),

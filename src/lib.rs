@@ -22,3 +22,8 @@ pub mod settings;
 pub mod ui;
 pub mod update;
 pub mod words;
+
+// --- fleet (issue 10) ---
+pub mod cli_fleet;
+pub mod fleet;
+// --- end fleet ---

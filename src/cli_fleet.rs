@@ -161,8 +161,11 @@ fn report(
         }
     }
     if json {
-        let text = serde_json::to_string_pretty(&r).map_err(std::io::Error::other)?;
-        writeln!(io.out, "{text}")?;
+        // Written as it is serialised: no second copy of a large report in memory.
+        let mut w = std::io::BufWriter::new(&mut *io.out);
+        serde_json::to_writer_pretty(&mut w, &r).map_err(std::io::Error::other)?;
+        std::io::Write::write_all(&mut w, b"\n")?;
+        std::io::Write::flush(&mut w)?;
     } else {
         print_text(&r, lang, io)?;
         for w in &written {

@@ -12,35 +12,120 @@ use crate::fleet::hardware::{cpu_64bit, family_of};
 use crate::fleet::{Format, Hardware, Identity, Machine, ProblemKind, normalize_datetime};
 use serde::{Deserialize, Deserializer};
 
-/// A string, whatever JSON type the agent used (numbers and booleans become text).
+/// Reads any JSON value as text (`text`) or as a whole number (`num`) without building
+/// a `serde_json::Value` (inventories have thousands of fields).
+struct Lenient {
+    number: bool,
+}
+
+/// What [`Lenient`] gives: text, or a number.
+enum Read {
+    Text(Option<String>),
+    Num(Option<u64>),
+}
+
+impl<'de> serde::de::Visitor<'de> for Lenient {
+    type Value = Read;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or a number")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Read, E> {
+        Ok(if self.number {
+            let t = v.trim();
+            Read::Num(t.parse::<u64>().ok().or_else(|| {
+                t.parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite() && *f >= 0.0)
+                    .map(|f| f as u64)
+            }))
+        } else {
+            Read::Text(Some(v).filter(|s| !s.trim().is_empty()).map(str::to_owned))
+        })
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Read, E> {
+        Ok(if self.number {
+            Read::Num(Some(v))
+        } else {
+            Read::Text(Some(v.to_string()))
+        })
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Read, E> {
+        Ok(if self.number {
+            Read::Num(u64::try_from(v).ok())
+        } else {
+            Read::Text(Some(v.to_string()))
+        })
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Read, E> {
+        Ok(if self.number {
+            Read::Num(
+                Some(v)
+                    .filter(|f| f.is_finite() && *f >= 0.0)
+                    .map(|f| f as u64),
+            )
+        } else {
+            Read::Text(Some(v.to_string()))
+        })
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Read, E> {
+        Ok(if self.number {
+            Read::Num(None)
+        } else {
+            Read::Text(Some(v.to_string()))
+        })
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Read, E> {
+        Ok(if self.number {
+            Read::Num(None)
+        } else {
+            Read::Text(None)
+        })
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Read, E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Read, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Read, A::Error> {
+        while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        self.visit_unit()
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Read, A::Error> {
+        while a
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        self.visit_unit()
+    }
+}
+
+/// A string, whatever JSON type the agent used (numbers and booleans become text;
+/// lists and objects, nothing).
 pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    Ok(match v {
-        serde_json::Value::String(s) => Some(s).filter(|s| !s.trim().is_empty()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    })
+    match d.deserialize_any(Lenient { number: false })? {
+        Read::Text(t) => Ok(t),
+        Read::Num(_) => Ok(None),
+    }
 }
 
 /// A whole number, from a JSON number or a numeric string ("7908", "7908.0").
 fn num<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    Ok(match v {
-        serde_json::Value::Number(n) => n
-            .as_u64()
-            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
-        serde_json::Value::String(s) => {
-            let t = s.trim();
-            t.parse::<u64>().ok().or_else(|| {
-                t.parse::<f64>()
-                    .ok()
-                    .filter(|f| *f >= 0.0)
-                    .map(|f| f as u64)
-            })
-        }
-        _ => None,
-    })
+    match d.deserialize_any(Lenient { number: true })? {
+        Read::Num(n) => Ok(n),
+        Read::Text(_) => Ok(None),
+    }
 }
 
 fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
@@ -57,19 +142,92 @@ fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     })
 }
 
-/// A list, or nothing when the agent wrote `null` or a single object.
-fn list<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
-    d: D,
-) -> Result<Vec<T>, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    Ok(match v {
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .filter_map(|i| serde_json::from_value(i).ok())
-            .collect(),
-        serde_json::Value::Object(_) => serde_json::from_value(v).ok().into_iter().collect(),
-        _ => Vec::new(),
-    })
+/// Skips whatever value comes.
+fn skip_seq<'de, A: serde::de::SeqAccess<'de>>(mut a: A) -> Result<(), A::Error> {
+    while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// One list item: an object read as `T`, anything else (a stray string) skipped.
+struct Item<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = Item<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(a))
+                    .map(|t| Item(Some(t)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
+                skip_seq(a).map(|_| Item(None))
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A list of objects; `null`, a single object (some agents write one item so) or stray
+/// items are accepted.
+fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Item(item)) = a.next_element::<Item<T>>()? {
+                out.extend(item);
+            }
+            Ok(out)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Vec<T>, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(a)).map(|t| vec![t])
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+    }
+    d.deserialize_any(V(std::marker::PhantomData))
 }
 
 /// The top of a GLPI inventory (and of any JSON file: it tells what the file is).

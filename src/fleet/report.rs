@@ -5,9 +5,11 @@
 
 use crate::catalog::Catalog;
 use crate::catalog::model::{Date, Fit, Lang};
+use crate::detect::Installed;
+use crate::detect::matching::Match;
 use crate::detect::matching::Matcher;
 use crate::detect::os::Family;
-use crate::detect::scan::build_report;
+use crate::detect::scan::build_report_with;
 use crate::detect::{SourceKind, SourceResult};
 use crate::fleet::hardware::{LinuxFit, Verdict, WindowsSupport, linux_fit, windows_support};
 use crate::fleet::{Format, Machine, ProblemKind};
@@ -185,6 +187,11 @@ impl<'a> Fleet<'a> {
 
     /// As [`Fleet::read_inputs`], telling `observe` (files done, files in all) after
     /// each file.
+    ///
+    /// Files are read and matched by one worker per processor core; their digests are
+    /// taken in the files' order, so the result (which duplicate is "first") does not
+    /// depend on which worker was faster. Only digests wait for their turn, never
+    /// program lists.
     pub fn read_inputs_observed(
         &mut self,
         paths: &[std::path::PathBuf],
@@ -196,28 +203,70 @@ impl<'a> Fleet<'a> {
             self.files += 1;
             self.problem(&p, k);
         }
-        let total = inputs.files.len();
-        for (i, f) in inputs.files.iter().enumerate() {
-            self.read_file(f);
-            observe(i + 1, total);
-        }
+        let files = &inputs.files;
+        let total = files.len();
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8)
+            .min(total.max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (catalog, matcher, lang, today) = (self.catalog, self.matcher, self.lang, self.today);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, FileDigest)>(64);
+            for _ in 0..workers {
+                let tx = tx.clone();
+                let next = &next;
+                scope.spawn(move || {
+                    let mut cache = IdentifyCache::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = files.get(i) else {
+                            break;
+                        };
+                        let d = digest_file(catalog, matcher, &mut cache, lang, today, path);
+                        if tx.send((i, d)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut waiting: HashMap<usize, FileDigest> = HashMap::new();
+            let mut turn = 0;
+            for (i, d) in rx {
+                waiting.insert(i, d);
+                while let Some(d) = waiting.remove(&turn) {
+                    self.accept(&files[turn], d);
+                    turn += 1;
+                    observe(turn, total);
+                }
+            }
+        });
     }
 
     /// Reads one file: its machines are added, its problem recorded.
     pub fn read_file(&mut self, path: &Path) {
+        let d = digest_file(
+            self.catalog,
+            self.matcher,
+            &mut IdentifyCache::new(),
+            self.lang,
+            self.today,
+            path,
+        );
+        self.accept(path, d);
+    }
+
+    fn accept(&mut self, path: &Path, d: FileDigest) {
         self.files += 1;
-        let mut machines = Vec::new();
-        let result = crate::fleet::read::read_file(path, &mut |m| {
-            machines.push(m);
-        });
-        // A CSV export gives its machines together; other files one.
-        if !machines.is_empty() {
+        if !d.machines.is_empty() {
             self.files_read += 1;
         }
-        for m in machines {
-            self.add(path, m);
+        for m in d.machines {
+            self.add_digest(m);
         }
-        if let Err(k) = result {
+        if let Some(k) = d.problem {
             self.problem(path, k);
         }
     }
@@ -232,51 +281,29 @@ impl<'a> Fleet<'a> {
 
     /// One machine: matched like a scan, reduced to a row, deduplicated.
     pub fn add(&mut self, path: &Path, m: Machine) {
-        let keys = m.identity.keys(m.format);
-        let source = m
-            .programs
-            .first()
-            .map(|p| p.source)
-            .unwrap_or(SourceKind::Inventory);
-        let programs = m.programs.len();
-        let mut result = SourceResult::new(source);
-        result.programs = m.programs;
-        let fit = linux_fit(&m.hardware);
-        let windows = windows_support(&m.os, self.catalog, self.today);
-        let os_text =
-            m.os.long_version
-                .clone()
-                .or_else(|| m.os.name.clone())
-                .unwrap_or_else(|| match m.os.family {
-                    Family::Windows => "Windows".into(),
-                    Family::Macos => "macOS".into(),
-                    Family::Linux => "Linux".into(),
-                    Family::Other => String::new(),
-                });
-        let family = m.os.family;
-        let report = build_report(
+        let d = digest(
             self.catalog,
             self.matcher,
-            m.os,
-            (vec![result], Vec::new()),
+            &mut IdentifyCache::new(),
             self.lang,
             self.today,
-            Instant::now(),
+            path,
+            m,
         );
-        let mut uses = Vec::new();
-        for f in &report.proprietary {
-            let product = self.intern(&f.id);
+        self.add_digest(d);
+    }
+
+    fn add_digest(&mut self, d: MachineDigest) {
+        let mut uses = Vec::with_capacity(d.uses.len());
+        for (product, seen_as, alternatives) in d.uses {
+            let product = self.intern(&product);
             let seen = self.seen_as.entry(product).or_default();
-            for n in &f.seen_as {
-                if seen.len() < SEEN_AS && !seen.contains(n) {
-                    seen.push(n.clone());
+            for n in seen_as {
+                if seen.len() < SEEN_AS && !seen.contains(&n) {
+                    seen.push(n);
                 }
             }
-            let alternatives = f
-                .alternatives
-                .iter()
-                .map(|a| (a.id.clone(), a.installed))
-                .collect::<Vec<_>>()
+            let alternatives = alternatives
                 .into_iter()
                 .map(|(id, installed)| (self.intern(&id), installed))
                 .collect();
@@ -285,27 +312,11 @@ impl<'a> Fleet<'a> {
                 alternatives,
             });
         }
-        let free = report
-            .free
-            .iter()
-            .map(|f| f.id.clone())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|id| self.intern(&id))
-            .collect();
-        let row = Row {
-            name: m.name,
-            file: path.display().to_string(),
-            format: m.format,
-            os: os_text,
-            family,
-            date: m.inventory_date,
-            programs,
-            uses,
-            free,
-            windows,
-            fit,
-        };
+        let free = d.free.iter().map(|id| self.intern(id)).collect();
+        let mut row = d.row;
+        row.uses = uses;
+        row.free = free;
+        let keys = d.keys;
         // The same machine seen before?
         let existing = keys.iter().find_map(|k| self.by_key.get(k).copied());
         let index = match existing {
@@ -529,6 +540,161 @@ impl<'a> Fleet<'a> {
             duplicates: self.duplicates,
             problems: self.problems,
         }
+    }
+}
+
+/// [`Matcher::identify`]'s answers, remembered per worker: a fleet's PCs list the same
+/// programs again and again. Bounded, so memory stays flat with any number of distinct
+/// names.
+pub struct IdentifyCache {
+    answers: HashMap<String, Option<Match>>,
+}
+
+/// Most answers remembered by one worker (about 150 bytes each).
+const CACHE_ENTRIES: usize = 20_000;
+
+impl IdentifyCache {
+    pub fn new() -> IdentifyCache {
+        IdentifyCache {
+            answers: HashMap::new(),
+        }
+    }
+
+    /// What the matcher says of `p`; the answer depends only on the source kind, name,
+    /// publisher and keys.
+    pub fn identify(&mut self, matcher: &Matcher, p: &Installed) -> Option<Match> {
+        let mut key = String::with_capacity(p.name.len() + 48);
+        key.push_str(p.source.code());
+        key.push('\u{1}');
+        key.push_str(&p.name);
+        key.push('\u{1}');
+        key.push_str(p.publisher.as_deref().unwrap_or(""));
+        for k in &p.keys {
+            key.push('\u{1}');
+            key.push_str(k.kind());
+            key.push('=');
+            key.push_str(k.value());
+        }
+        if let Some(a) = self.answers.get(&key) {
+            return a.clone();
+        }
+        let a = matcher.identify(p);
+        if self.answers.len() < CACHE_ENTRIES {
+            self.answers.insert(key, a.clone());
+        }
+        a
+    }
+}
+
+impl Default for IdentifyCache {
+    fn default() -> IdentifyCache {
+        IdentifyCache::new()
+    }
+}
+
+/// What one file gives, computed away from the aggregation (in a worker).
+struct FileDigest {
+    machines: Vec<MachineDigest>,
+    problem: Option<ProblemKind>,
+}
+
+/// One machine reduced to what the report keeps: its row (catalogue ids as text until
+/// the aggregation interns them) and its identity keys.
+struct MachineDigest {
+    keys: Vec<String>,
+    row: Row,
+    /// Proprietary products: id, names seen, alternatives (id, installed).
+    uses: Vec<(String, Vec<String>, Vec<(String, bool)>)>,
+    free: Vec<String>,
+}
+
+fn digest_file(
+    catalog: &Catalog,
+    matcher: &Matcher,
+    cache: &mut IdentifyCache,
+    lang: Lang,
+    today: Date,
+    path: &Path,
+) -> FileDigest {
+    let mut machines = Vec::new();
+    let result = crate::fleet::read::read_file(path, &mut |m| {
+        machines.push(digest(catalog, matcher, cache, lang, today, path, m));
+    });
+    FileDigest {
+        machines,
+        problem: result.err(),
+    }
+}
+
+/// Matches a machine's programs with the scan's own report code and keeps the row.
+fn digest(
+    catalog: &Catalog,
+    matcher: &Matcher,
+    cache: &mut IdentifyCache,
+    lang: Lang,
+    today: Date,
+    path: &Path,
+    m: Machine,
+) -> MachineDigest {
+    let keys = m.identity.keys(m.format);
+    let source = m
+        .programs
+        .first()
+        .map(|p| p.source)
+        .unwrap_or(SourceKind::Inventory);
+    let programs = m.programs.len();
+    let mut result = SourceResult::new(source);
+    result.programs = m.programs;
+    let fit = linux_fit(&m.hardware);
+    let windows = windows_support(&m.os, catalog, today);
+    let os_text =
+        m.os.long_version
+            .clone()
+            .or_else(|| m.os.name.clone())
+            .unwrap_or_else(|| match m.os.family {
+                Family::Windows => "Windows".into(),
+                Family::Macos => "macOS".into(),
+                Family::Linux => "Linux".into(),
+                Family::Other => String::new(),
+            });
+    let family = m.os.family;
+    let report = build_report_with(
+        catalog,
+        &mut |p| cache.identify(matcher, p),
+        m.os,
+        (vec![result], Vec::new()),
+        lang,
+        today,
+        Instant::now(),
+    );
+    MachineDigest {
+        keys,
+        row: Row {
+            name: m.name,
+            file: path.display().to_string(),
+            format: m.format,
+            os: os_text,
+            family,
+            date: m.inventory_date,
+            programs,
+            uses: Vec::new(),
+            free: Vec::new(),
+            windows,
+            fit,
+        },
+        uses: report
+            .proprietary
+            .into_iter()
+            .map(|f| {
+                let alts = f
+                    .alternatives
+                    .into_iter()
+                    .map(|a| (a.id, a.installed))
+                    .collect();
+                (f.id, f.seen_as, alts)
+            })
+            .collect(),
+        free: report.free.into_iter().map(|f| f.id).collect(),
     }
 }
 

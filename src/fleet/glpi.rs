@@ -706,15 +706,13 @@ pub fn from_xml(xml: &str) -> Result<Inventory, ProblemKind> {
                     _ => {}
                 }
             }
-            Event::Empty(e) => {
-                if !seen_root {
-                    return Err(ProblemKind::NotAnInventory {
-                        found: format!(
-                            "<{}/>",
-                            String::from_utf8_lossy(e.local_name().as_ref()).to_uppercase()
-                        ),
-                    });
-                }
+            Event::Empty(e) if !seen_root => {
+                return Err(ProblemKind::NotAnInventory {
+                    found: format!(
+                        "<{}/>",
+                        String::from_utf8_lossy(e.local_name().as_ref()).to_uppercase()
+                    ),
+                });
             }
             Event::Text(t) => {
                 let s = t.decode().map(|c| c.into_owned()).unwrap_or_default();

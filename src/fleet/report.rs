@@ -598,13 +598,15 @@ struct FileDigest {
     problem: Option<ProblemKind>,
 }
 
+/// A proprietary product on a machine: id, names seen, alternatives (id, installed).
+type UseDigest = (String, Vec<String>, Vec<(String, bool)>);
+
 /// One machine reduced to what the report keeps: its row (catalogue ids as text until
 /// the aggregation interns them) and its identity keys.
 struct MachineDigest {
     keys: Vec<String>,
     row: Row,
-    /// Proprietary products: id, names seen, alternatives (id, installed).
-    uses: Vec<(String, Vec<String>, Vec<(String, bool)>)>,
+    uses: Vec<UseDigest>,
     free: Vec<String>,
 }
 

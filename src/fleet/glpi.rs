@@ -448,6 +448,7 @@ fn source_of(from: Option<&str>, family: crate::detect::os::Family) -> SourceKin
 fn product_code(g: &str) -> Option<String> {
     let t = g.trim();
     let ok = t.len() == 38
+        && t.is_ascii()
         && t.starts_with('{')
         && t.ends_with('}')
         && t[1..37].chars().enumerate().all(|(i, c)| {
@@ -866,6 +867,8 @@ mod tests {
             Some("{90160000-0011-0000-0000-0000000FF1CE}")
         );
         assert_eq!(product_code("Mozilla Firefox 128.0 (x64 fr)"), None);
+        // 38 bytes, braces, but not ASCII: no slicing inside a character.
+        assert_eq!(product_code("{éééééééééééééééééé}"), None);
         let kb = SoftwareIn {
             name: Some("KB5034441".into()),
             ..SoftwareIn::default()

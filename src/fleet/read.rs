@@ -135,7 +135,7 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let at = decl.find("encoding")?;
     let rest = decl[at + 8..].trim_start().strip_prefix('=')?.trim_start();
     let quote = rest.chars().next()?;
-    let value = rest[1..].split(quote).next()?;
+    let value = rest[quote.len_utf8()..].split(quote).next()?;
     encoding_rs::Encoding::for_label(value.as_bytes())
 }
 
@@ -343,7 +343,16 @@ mod tests {
         // Windows-1252 "é" is 0xE9.
         assert_eq!(decode(b"caf\xe9").0, "café");
         let latin9 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><a>\xa4</a>";
+        assert!(
+            decode(b"<?xml version=\"1.0\" encoding=\xe9?><a/>")
+                .0
+                .contains("<a")
+        );
         assert!(decode(latin9).0.contains('€'));
+        // A broken declaration (a non-ASCII quote) is no declaration.
+        let mut broken = "<?xml version=\"1.0\" encoding=é?><a>".as_bytes().to_vec();
+        broken.extend_from_slice(b"\xff</a>");
+        assert!(decode(&broken).0.contains("<a>"));
     }
 
     #[test]

@@ -382,6 +382,26 @@ fn missing_paths_gzip_and_nothing_readable() {
 
     let (code, _, err) = run(&["fleet", "report"]);
     assert_eq!(code, 2, "{err}");
+
+    // An output file that cannot be written: said, status 2, the report still printed.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").expect("write");
+    let target = blocker.join("parc.html");
+    let (code, out, err) = run(&[
+        "fleet",
+        "report",
+        gz_path.to_str().expect("path"),
+        "--html",
+        target.to_str().expect("path"),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("could not be saved"), "{err}");
+    assert!(
+        out.contains("Fleet report: 1 file(s), 1 computer(s)"),
+        "{out}"
+    );
 }
 
 #[test]

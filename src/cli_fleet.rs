@@ -35,8 +35,8 @@ pub enum FleetCommand {
         #[arg(required = true, num_args = 1.., value_name = "INPUT")]
         inputs: Vec<PathBuf>,
         /// Also save the tables for a spreadsheet: one row per machine in FILE, one row
-        /// per product and alternative beside it (FILE-products.csv). UTF-8, comma
-        /// separated: LibreOffice Calc opens them as they are.
+        /// per product and alternative beside it (parc.csv -> parc-products.csv).
+        /// UTF-8 with BOM, comma separated, for LibreOffice Calc.
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
         /// Also save the report as one web page to share (no script, no remote file,

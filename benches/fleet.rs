@@ -6,7 +6,8 @@
 //! Peak memory is the report process's own: the benchmark runs the binary
 //! (`CARGO_BIN_EXE_kitlibre`) and reads its high-water mark (`VmHWM` in
 //! /proc/<pid>/status) every few milliseconds until it exits (Linux only; elsewhere the
-//! figure is left out). The same at 500 and 5,000 files shows that memory stays flat.
+//! figure is left out). Comparing 500 and 5,000 files shows that memory follows the
+//! number of machines (a small row each), not the size of their inventories.
 //!
 //! Run: `cargo bench --bench fleet` (release build). `KITLIBRE_FLEET_BENCH_SIZES=500,20000`
 //! changes the fleet sizes.

@@ -132,6 +132,11 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::cli_guide::GuideCommand,
     },
+    /// Reports over many machines' inventories (GLPI, OCS, kitlibre scans).
+    Fleet {
+        #[command(subcommand)]
+        command: crate::cli_fleet::FleetCommand,
+    },
     /// The window's settings (language, text size, colours, font) and where they are kept.
     Settings {
         #[command(subcommand)]
@@ -235,6 +240,9 @@ pub fn run(global: &Global, command: Command, io: &mut Io<'_>) -> Status {
         Command::Bench(args) => {
             crate::cli_bench::run(args, global.json, lang, io).map_err(|e| e.to_string())
         }
+        Command::Fleet { command } => with_catalog(global, lang, io, |l, io| {
+            crate::cli_fleet::run(command, &l.catalog, global.json, lang, io)
+        }),
         Command::Guide { command } => with_catalog(global, lang, io, |l, io| {
             crate::cli_guide::run(command, l, global.json, lang, io)
         }),

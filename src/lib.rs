@@ -24,3 +24,6 @@ pub mod settings;
 pub mod ui;
 pub mod update;
 pub mod words;
+
+pub mod cli_fleet;
+pub mod fleet;

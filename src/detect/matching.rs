@@ -405,6 +405,8 @@ impl Matcher {
                 | SourceKind::WindowsMsix
                 | SourceKind::WindowsClickToRun
                 | SourceKind::WindowsStartMenu
+                // Inventory tools list programs by their Apps & features names.
+                | SourceKind::Inventory
         );
         if windows {
             let mut best: Option<(usize, usize, bool, String)> = None;

@@ -12,10 +12,10 @@ pub mod os;
 pub mod scan;
 pub mod windows;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where an installed program was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// Debian / Ubuntu package database (`/var/lib/dpkg/status`).
@@ -42,6 +42,9 @@ pub enum SourceKind {
     WindowsStartMenu,
     /// macOS application bundles.
     MacBundle,
+    /// An inventory tool's list (GLPI, OCS Inventory export) that does not say where on
+    /// the machine the program was found. Names are those Apps & features shows.
+    Inventory,
 }
 
 impl SourceKind {
@@ -59,6 +62,7 @@ impl SourceKind {
             SourceKind::WindowsClickToRun => "windows-click-to-run",
             SourceKind::WindowsStartMenu => "windows-start-menu",
             SourceKind::MacBundle => "mac-bundle",
+            SourceKind::Inventory => "inventory",
         }
     }
 
@@ -71,7 +75,7 @@ impl SourceKind {
 }
 
 /// A stable identifier of an installed program, stronger than its name.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum Key {
     /// A distribution package name (dpkg, rpm).

@@ -323,6 +323,29 @@ pub fn build_report(
     catalog: &Catalog,
     matcher: &Matcher,
     os: OsFacts,
+    gathered: (Vec<SourceResult>, Vec<SourceReport>),
+    lang: Lang,
+    today: Date,
+    started: Instant,
+) -> ScanReport {
+    build_report_with(
+        catalog,
+        &mut |p| matcher.identify(p),
+        os,
+        gathered,
+        lang,
+        today,
+        started,
+    )
+}
+
+/// As [`build_report`], with the matcher's answers given by `identify` (the fleet report
+/// remembers [`Matcher::identify`]'s answers across machines, as the same programs come
+/// back on every PC).
+pub fn build_report_with(
+    catalog: &Catalog,
+    identify: &mut dyn FnMut(&Installed) -> Option<Match>,
+    os: OsFacts,
     (results, sources): (Vec<SourceResult>, Vec<SourceReport>),
     lang: Lang,
     today: Date,
@@ -332,7 +355,7 @@ pub fn build_report(
     let mut secondary = Vec::new();
     for r in results {
         for installed in r.programs {
-            let matched = matcher.identify(&installed);
+            let matched = identify(&installed);
             let p = Program { installed, matched };
             if p.installed.source.is_secondary() {
                 secondary.push(p);

@@ -23,21 +23,7 @@ pub struct ScanArgs {
 
 /// OS facts for captured data: only the family is known.
 pub fn unknown_os(family: Family) -> OsFacts {
-    OsFacts {
-        family,
-        name: None,
-        version: None,
-        long_version: None,
-        kernel: None,
-        distribution: None,
-        arch: None,
-        memory_bytes: None,
-        disk_total_bytes: None,
-        disk_free_bytes: None,
-        cpu: None,
-        cpu_cores: None,
-        is_admin: None,
-    }
+    OsFacts::unknown(family)
 }
 
 /// The inputs and OS facts for the arguments: this machine, or captured data.

@@ -165,12 +165,7 @@ fn the_window_figures_come_from_the_real_window() {
 /// Conversion figures with the real LibreOffice, on copies of two small documents.
 #[test]
 fn conversion_figures_with_the_real_libreoffice() {
-    if kitlibre::migrate::soffice::find().is_none() {
-        assert!(
-            std::env::var_os("KITLIBRE_ALLOW_NO_LIBREOFFICE").is_some(),
-            "LibreOffice (soffice) is needed: scripts/run-tests.sh installs it, or set \
-             KITLIBRE_ALLOW_NO_LIBREOFFICE=1 to skip this test"
-        );
+    if !libreoffice_here() {
         return;
     }
     let dir = tempfile::tempdir().expect("tmp");

@@ -971,27 +971,9 @@ fn fonts_name_the_metric_compatible_free_ones() {
     }
 }
 
-/// LibreOffice is needed for the conversion; without it, the test fails unless the person
-/// running the tests said it may be missing.
-fn libreoffice_here() -> bool {
-    let found = std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join("soffice").is_file()));
-    if found {
-        return true;
-    }
-    if std::env::var_os("KITLIBRE_ALLOW_NO_LIBREOFFICE").is_some() {
-        eprintln!("notice: LibreOffice is not installed; the conversion check is skipped");
-        return false;
-    }
-    panic!(
-        "LibreOffice (soffice) is needed: scripts/run-tests.sh installs it, or set \
-         KITLIBRE_ALLOW_NO_LIBREOFFICE=1 to skip this test"
-    );
-}
-
 #[test]
 fn convert_two_documents_with_libreoffice() {
-    if !libreoffice_here() {
+    if !common::libreoffice_here() {
         return;
     }
     let _lock = soffice_lock();

@@ -558,24 +558,6 @@ fn csv_tables_read_back_and_open_in_libreoffice() {
     );
 }
 
-/// LibreOffice is needed to check the CSV in Calc; without it, the test fails unless the
-/// person running the tests said it may be missing (as tests/cli_docs.rs does).
-fn libreoffice_here() -> bool {
-    let found = std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join("soffice").is_file()));
-    if found {
-        return true;
-    }
-    if std::env::var_os("KITLIBRE_ALLOW_NO_LIBREOFFICE").is_some() {
-        eprintln!("notice: LibreOffice is not installed; the Calc check is skipped");
-        return false;
-    }
-    panic!(
-        "LibreOffice (soffice) is needed: scripts/run-tests.sh installs it, or set \
-         KITLIBRE_ALLOW_NO_LIBREOFFICE=1 to skip this test"
-    );
-}
-
 #[test]
 fn html_page_is_self_contained_and_accessible() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -43,6 +43,27 @@ pub struct OsFacts {
 
 const GIB: u64 = 1024 * 1024 * 1024;
 
+impl OsFacts {
+    /// Facts about a machine seen through captured data: only the family is known.
+    pub fn unknown(family: Family) -> OsFacts {
+        OsFacts {
+            family,
+            name: None,
+            version: None,
+            long_version: None,
+            kernel: None,
+            distribution: None,
+            arch: None,
+            memory_bytes: None,
+            disk_total_bytes: None,
+            disk_free_bytes: None,
+            cpu: None,
+            cpu_cores: None,
+            is_admin: None,
+        }
+    }
+}
+
 /// Reads the facts of this machine: OS strings, memory, disks, CPU list and the user's
 /// groups, each with its own targeted refresh.
 pub fn collect() -> OsFacts {

@@ -290,14 +290,7 @@ pub fn read(text: &str, sink: &mut dyn FnMut(Machine)) -> Result<(), ProblemKind
             version: acc.os_version.clone(),
             long_version: acc.os.clone(),
             kernel: acc.os_version.clone(),
-            distribution: None,
-            arch: None,
-            memory_bytes: None,
-            disk_total_bytes: None,
-            disk_free_bytes: None,
-            cpu: None,
-            cpu_cores: None,
-            is_admin: None,
+            ..OsFacts::unknown(family)
         };
         // On Windows the names are Apps & features names: read them as such.
         let programs = acc

@@ -573,14 +573,11 @@ impl Inventory {
             version: os_in.version.clone().or_else(|| hw.osversion.clone()),
             long_version: long,
             kernel,
-            distribution: None,
             arch: os_arch.clone(),
             memory_bytes: memory_mb.map(|m| m * 1024 * 1024),
             disk_total_bytes: disk_mb.map(|d| d * 1024 * 1024),
-            disk_free_bytes: None,
             cpu: cpu_name.clone(),
-            cpu_cores: None,
-            is_admin: None,
+            ..OsFacts::unknown(family)
         };
         let hardware = Hardware {
             memory_mb,

@@ -211,3 +211,22 @@ pub fn bin() -> std::process::Command {
     c
 }
 pub mod docs;
+
+/// Whether a LibreOffice (soffice) is on the PATH for the tests that drive it. Without it the
+/// test fails, unless the person running the tests said it may be missing
+/// (KITLIBRE_ALLOW_NO_LIBREOFFICE=1): then it says so and the check is skipped.
+pub fn libreoffice_here() -> bool {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join("soffice").is_file()));
+    if found {
+        return true;
+    }
+    if std::env::var_os("KITLIBRE_ALLOW_NO_LIBREOFFICE").is_some() {
+        eprintln!("notice: LibreOffice is not installed; the check that needs it is skipped");
+        return false;
+    }
+    panic!(
+        "LibreOffice (soffice) is needed: scripts/run-tests.sh installs it, or set \
+         KITLIBRE_ALLOW_NO_LIBREOFFICE=1 to skip this test"
+    );
+}

@@ -7,7 +7,7 @@ use crate::cli::{BAD_INPUT, Io, NEGATIVE, OK, Status};
 use crate::detect::matching::{Match, Matcher, Reason};
 use crate::detect::os::{Advice, Family, LinuxFit, OsFacts};
 use crate::detect::scan::{self, Inputs, ScanReport, SourceStatus};
-use crate::detect::{Installed, SourceKind};
+use crate::detect::{Installed, SourceError, SourceKind};
 use crate::t;
 use std::path::PathBuf;
 
@@ -186,6 +186,33 @@ fn source_status_text(s: &SourceStatus, lang: Lang) -> String {
         SourceStatus::Absent => t!(lang, "source-absent"),
         SourceStatus::Failed => t!(lang, "source-failed"),
         SourceStatus::Timeout => t!(lang, "source-timeout"),
+        SourceStatus::Unavailable => t!(lang, "source-unavailable"),
+    }
+}
+
+/// Why a source could not be read, in words. The technical detail (an OS message, an
+/// error code) follows in parentheses for IT; it is never the whole sentence.
+pub fn source_error_text(source: SourceKind, e: &SourceError, lang: Lang) -> String {
+    match e {
+        SourceError::Absent => t!(lang, "source-absent"),
+        SourceError::Unreadable(detail) => {
+            t!(lang, "source-error-unreadable", detail = detail.as_str())
+        }
+        SourceError::Failed(detail) => t!(lang, "source-error-failed", detail = detail.as_str()),
+        SourceError::Timeout(ms) => {
+            let ms = *ms;
+            t!(lang, "source-error-timeout", ms = ms)
+        }
+        SourceError::Unavailable(detail) if source == SourceKind::WindowsMsix => {
+            t!(
+                lang,
+                "source-error-msix-unavailable",
+                detail = detail.as_str()
+            )
+        }
+        SourceError::Unavailable(detail) => {
+            t!(lang, "source-error-unavailable", detail = detail.as_str())
+        }
     }
 }
 
@@ -276,16 +303,24 @@ fn print_report(r: &ScanReport, all: bool, lang: Lang, io: &mut Io<'_>) -> std::
         writeln!(io.out)?;
     }
     writeln!(io.out, "{}", t!(lang, "scan-sources"))?;
+    // The status column is as wide as its longest word in this language.
+    let width = r
+        .sources
+        .iter()
+        .map(|s| source_status_text(&s.status, lang).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(14);
     for s in &r.sources {
         let mut line = format!(
-            "  {:<22} {:<14} {:>6} {:>9.1} ms",
+            "  {:<22} {:<width$} {:>6} {:>9.1} ms",
             s.source.code(),
             source_status_text(&s.status, lang),
             s.programs,
             s.micros as f64 / 1000.0
         );
         if let Some(e) = &s.error {
-            line.push_str(&format!("  {e}"));
+            line.push_str(&format!("  {}", source_error_text(s.source, e, lang)));
         }
         if !s.skipped.is_empty() {
             line.push_str(&format!(

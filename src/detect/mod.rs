@@ -232,6 +232,11 @@ pub enum SourceError {
     Timeout(u64),
     #[error("failed: {0}")]
     Failed(String),
+    /// The service behind the source is not part of this system (the Store's package
+    /// service on a Windows without it, or under Wine): said in words, not as an error
+    /// code. The detail is for IT (`0x80040154`), never shown alone.
+    #[error("not available on this system: {0}")]
+    Unavailable(String),
 }
 
 /// What one source gave.

@@ -119,8 +119,51 @@ pub fn collect() -> OsFacts {
     facts
 }
 
-/// Administrator: root, or a member of the group that may administer the machine.
+/// Administrator: root, or a member of the group that may administer the machine. On
+/// Windows, also a process already running with administrator rights (elevated), which
+/// is the only answer Wine gives.
 fn is_admin(sys: &mut sysinfo::System) -> Option<bool> {
+    let member = group_member(sys);
+    if cfg!(windows) && windows_elevated() {
+        return Some(true);
+    }
+    member.or(cfg!(windows).then_some(false))
+}
+
+/// Whether this process may write to HKLM\SOFTWARE: only an elevated process may. Opening
+/// the key for writing changes nothing.
+#[cfg(windows)]
+fn windows_elevated() -> bool {
+    windows_registry::LOCAL_MACHINE
+        .options()
+        .read()
+        .write()
+        .open("SOFTWARE")
+        .is_ok()
+}
+
+#[cfg(not(windows))]
+fn windows_elevated() -> bool {
+    false
+}
+
+/// The administrators' group in the languages of the PCs the kit meets (Windows names
+/// its built-in groups in the language it was installed in).
+const ADMIN_GROUPS: [&str; 10] = [
+    "sudo",
+    "wheel",
+    "admin",
+    "administrators",
+    "administrateurs",
+    "administratoren",
+    "administradores",
+    "administratorer",
+    "beheerders",
+    "amministratori",
+];
+
+/// Whether the user who runs this process belongs to an administrators' group.
+fn group_member(sys: &mut sysinfo::System) -> Option<bool> {
     use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, UpdateKind, Users};
     let pid = sysinfo::get_current_pid().ok()?;
     sys.refresh_processes_specifics(
@@ -134,17 +177,10 @@ fn is_admin(sys: &mut sysinfo::System) -> Option<bool> {
     }
     let users = Users::new_with_refreshed_list().ok()?;
     let user = users.get_user_by_id(&uid)?;
-    let admin_groups = [
-        "sudo",
-        "wheel",
-        "admin",
-        "administrators",
-        "administrateurs",
-    ];
     Some(
         user.groups()
             .iter()
-            .any(|g| admin_groups.contains(&g.name().to_lowercase().as_str())),
+            .any(|g| ADMIN_GROUPS.contains(&g.name().to_lowercase().as_str())),
     )
 }
 

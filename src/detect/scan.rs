@@ -28,6 +28,8 @@ pub enum SourceStatus {
     Absent,
     Failed,
     Timeout,
+    /// The service behind the source is not part of this system.
+    Unavailable,
 }
 
 /// What one source did.
@@ -38,7 +40,8 @@ pub struct SourceReport {
     pub programs: usize,
     /// Items skipped because unreadable, with why.
     pub skipped: Vec<String>,
-    pub error: Option<String>,
+    /// Why it failed, typed: words are chosen when it is shown, in the person's language.
+    pub error: Option<SourceError>,
     /// Time spent, in microseconds.
     pub micros: u64,
 }
@@ -115,10 +118,14 @@ pub fn run_jobs_observed(
                         }),
                         Err(e) => reports.push(SourceReport {
                             source: kind,
-                            status: SourceStatus::Failed,
+                            status: if matches!(e, SourceError::Unavailable(_)) {
+                                SourceStatus::Unavailable
+                            } else {
+                                SourceStatus::Failed
+                            },
                             programs: 0,
                             skipped: Vec::new(),
-                            error: Some(e.to_string()),
+                            error: Some(e),
                             micros,
                         }),
                     }
@@ -138,7 +145,7 @@ pub fn run_jobs_observed(
                     status: SourceStatus::Timeout,
                     programs: 0,
                     skipped: Vec::new(),
-                    error: Some(SourceError::Timeout(timeout.as_millis() as u64).to_string()),
+                    error: Some(SourceError::Timeout(timeout.as_millis() as u64)),
                     micros: timeout.as_micros() as u64,
                 });
             }
@@ -258,7 +265,7 @@ fn live_windows() -> Vec<(SourceKind, Result<SourceResult, SourceError>)> {
     crate::detect::windows::parse_snapshot(&snap)
         .into_iter()
         .map(|r| match (&msix, r.source) {
-            (Err(e), SourceKind::WindowsMsix) => (r.source, Err(SourceError::Failed(e.clone()))),
+            (Err(e), SourceKind::WindowsMsix) => (r.source, Err(e.clone())),
             _ => (r.source, Ok(r)),
         })
         .collect()

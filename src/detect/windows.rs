@@ -249,6 +249,13 @@ pub fn uninstall_programs(snapshot: &RegistrySnapshot, out: &mut SourceResult) {
             continue;
         }
         let Some(name) = v.get("DisplayName").and_then(RegValue::as_str) else {
+            if v.contains_key("DisplayName") {
+                // A name written with the wrong type (REG_BINARY, REG_DWORD...).
+                out.skipped.push(format!(
+                    "Uninstall\\{}: DisplayName is not text",
+                    key.subkey.chars().take(120).collect::<String>()
+                ));
+            }
             continue;
         };
         let Some(mut item) = Installed::new(name, SourceKind::WindowsUninstall) else {
@@ -454,16 +461,31 @@ pub mod live {
     const C2R: &str = r"SOFTWARE\Microsoft\Office\ClickToRun\Configuration";
     const APP_PATHS: &str = r"SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths";
 
+    /// Registry text as Windows keeps it: UTF-16 up to the first NUL. Unpaired surrogates
+    /// (odd data written by a careless installer) become U+FFFD instead of losing the
+    /// value; an odd byte count drops the last byte.
+    fn wide_text(value: &windows_registry::Value) -> String {
+        let wide = value.as_wide();
+        let end = wide.iter().position(|c| *c == 0).unwrap_or(wide.len());
+        String::from_utf16_lossy(&wide[..end])
+    }
+
+    /// Binary data as hex, at most 64 bytes of it (it is only ever shown in a capture).
+    fn hex_prefix(bytes: &[u8]) -> String {
+        bytes.iter().take(64).map(|b| format!("{b:02x}")).collect()
+    }
+
     fn values(key: &RegKey) -> BTreeMap<String, RegValue> {
         let mut out = BTreeMap::new();
         let Ok(iter) = key.values() else { return out };
         for (name, value) in iter {
             let v = match value.ty() {
-                Type::String => String::try_from(value).ok().map(RegValue::Sz),
-                Type::ExpandString => String::try_from(value).ok().map(RegValue::ExpandSz),
+                Type::String => Some(RegValue::Sz(wide_text(&value))),
+                Type::ExpandString => Some(RegValue::ExpandSz(wide_text(&value))),
                 Type::U32 => u32::try_from(value).ok().map(RegValue::Dword),
                 Type::U64 => u64::try_from(value).ok().map(RegValue::Qword),
                 Type::MultiString => Vec::<String>::try_from(value).ok().map(RegValue::MultiSz),
+                Type::Bytes => Some(RegValue::Binary(hex_prefix(&value))),
                 _ => None,
             };
             if let Some(v) = v {
@@ -485,6 +507,18 @@ pub mod live {
                 });
             }
         }
+    }
+
+    /// The full path that `App Paths` registers for a program (`soffice.exe`), the
+    /// person's own registration first, then the machine's: what Windows' Run dialog
+    /// and `start` use to find a program that is not in PATH.
+    pub fn app_path(exe: &str) -> Option<std::path::PathBuf> {
+        [CURRENT_USER, LOCAL_MACHINE].into_iter().find_map(|root| {
+            let key = root.open(format!(r"{APP_PATHS}\{exe}")).ok()?;
+            let path = key.get_string("").ok()?;
+            let path = path.trim().trim_matches('"');
+            (!path.is_empty()).then(|| std::path::PathBuf::from(path))
+        })
     }
 
     /// Reads Apps & features, UpgradeCodes, Click-to-Run and App Paths. MSIX packages
@@ -535,18 +569,41 @@ pub mod live {
         snap
     }
 
+    /// Why the Store's package list could not be read: the class is not registered
+    /// (Windows without the Store's deployment service, Wine) or another COM error. The
+    /// code travels as text for IT; the words are chosen when it is shown.
+    fn msix_error(e: &windows::core::Error) -> crate::detect::SourceError {
+        use crate::detect::SourceError;
+        let code = e.code().0 as u32;
+        // REGDB_E_CLASSNOTREG, CO_E_CLASSSTRING, E_NOINTERFACE, ERROR_PROC_NOT_FOUND,
+        // ERROR_MOD_NOT_FOUND (as HRESULTs): the service is not part of this system.
+        const NOT_HERE: [u32; 5] = [
+            0x8004_0154,
+            0x8004_01F3,
+            0x8000_4002,
+            0x8007_007F,
+            0x8007_007E,
+        ];
+        let detail = format!("0x{code:08X}");
+        if NOT_HERE.contains(&code) {
+            SourceError::Unavailable(detail)
+        } else {
+            SourceError::Failed(detail)
+        }
+    }
+
     /// Store / MSIX packages of the current user (main packages, not frameworks), through
     /// the WinRT PackageManager, which answers without elevation.
-    pub fn read_msix() -> Result<Vec<MsixPackage>, String> {
+    pub fn read_msix() -> Result<Vec<MsixPackage>, crate::detect::SourceError> {
         use windows::ApplicationModel::PackageSignatureKind;
         use windows::Management::Deployment::{PackageManager, PackageTypes};
-        let pm = PackageManager::new().map_err(|e| e.to_string())?;
+        let pm = PackageManager::new().map_err(|e| msix_error(&e))?;
         let packages = pm
             .FindPackagesByUserSecurityIdWithPackageTypes(
                 &windows::core::HSTRING::new(),
                 PackageTypes::Main,
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| msix_error(&e))?;
         let mut out = Vec::new();
         for p in packages {
             let Ok(id) = p.Id() else { continue };

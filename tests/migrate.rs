@@ -274,6 +274,15 @@ fn generated_documents_one_feature_each() {
         .map(|s| &s.path)
         .collect();
     assert_eq!(locks.len(), 2, "{:?}", inv.skipped);
+    // ... and the documents they name are said to be open elsewhere (what is not saved
+    // will not be in the copy); the others are not.
+    assert!(
+        f("courrier-fusion.docx")
+            .findings
+            .contains(&Finding::OpenElsewhere)
+    );
+    assert!(f("libre.odt").findings.contains(&Finding::OpenElsewhere));
+    assert!(!f("diapo.ppt").findings.contains(&Finding::OpenElsewhere));
     assert_eq!(inv.totals.other_files, 1);
     assert_eq!(inv.totals.encrypted, 5);
     assert_eq!(inv.totals.mail_merges, 1);
@@ -417,4 +426,25 @@ fn default_format_apply_backs_up_and_waits_for_libreoffice() {
     let empty = tmp.path().join("new-user");
     let made = xcu::apply(&empty, DefaultFormat::Odf, false).expect("new");
     assert!(made.backup.is_none() && made.file.is_file());
+}
+
+#[test]
+fn owner_files_name_their_document_the_way_office_and_libreoffice_write_them() {
+    use kitlibre::migrate::inventory::owner_file_names;
+    // Word and PowerPoint: the first two characters of a long name replaced, one of a
+    // seven-character stem; Excel: the whole name; LibreOffice: .~lock.NAME#.
+    assert!(owner_file_names(
+        "~$pport annuel.docx",
+        "Rapport annuel.docx"
+    ));
+    assert!(owner_file_names("~$urrier.docx", "Courrier.docx"));
+    assert!(owner_file_names("~$ettre.doc", "Lettre.doc"));
+    assert!(owner_file_names("~$Budget.xlsx", "budget.xlsx"));
+    assert!(owner_file_names(".~lock.libre.odt#", "libre.odt"));
+    // Not the same document.
+    assert!(!owner_file_names("~$pport.docx", "Support annuel.docx"));
+    assert!(!owner_file_names("~$x.docx", "annexe.docx"));
+    assert!(!owner_file_names("~$", "a.docx"));
+    assert!(!owner_file_names(".~lock.libre.odt#", "libre.ods"));
+    assert!(!owner_file_names("rapport.docx", "rapport.docx"));
 }

@@ -137,7 +137,12 @@ pub fn text(
         &with(inv, lang, |x| {
             matches!(
                 x,
-                Finding::Empty | Finding::Damaged { .. } | Finding::NotADocument
+                Finding::Empty
+                    | Finding::Damaged { .. }
+                    | Finding::NotADocument
+                    | Finding::InUse
+                    | Finding::NoAccess
+                    | Finding::OpenElsewhere
             )
         }),
         lang,

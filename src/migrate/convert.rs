@@ -221,8 +221,8 @@ fn absolute(p: &Path) -> PathBuf {
 /// Checks the output folder against the documents folder: the output may sit inside the
 /// documents folder (it is left out of the inventory) but never contain it or be it.
 pub fn check_folders(root: &Path, out: &Path) -> Result<(), ConvertError> {
-    let root = root.canonicalize().unwrap_or_else(|_| absolute(root));
-    let out_abs = out.canonicalize().unwrap_or_else(|_| absolute(out));
+    let root = dunce::canonicalize(root).unwrap_or_else(|_| absolute(root));
+    let out_abs = dunce::canonicalize(out).unwrap_or_else(|_| absolute(out));
     if root.starts_with(&out_abs) {
         return Err(ConvertError::OutContainsSource);
     }
@@ -513,14 +513,10 @@ pub fn run(
     let started = Instant::now();
     std::fs::create_dir_all(&plan.out)
         .map_err(|e| ConvertError::CannotCreate(plan.out.clone(), e))?;
-    let out = plan
-        .out
-        .canonicalize()
-        .unwrap_or_else(|_| absolute(&plan.out));
-    let root = plan
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| absolute(&plan.root));
+    // Plain `C:\...` paths where Windows allows them (dunce): LibreOffice, like many
+    // programs, does not understand the `\\?\` form that std's canonicalize gives.
+    let out = dunce::canonicalize(&plan.out).unwrap_or_else(|_| absolute(&plan.out));
+    let root = dunce::canonicalize(&plan.root).unwrap_or_else(|_| absolute(&plan.root));
     // An inventory of one file has that file as its root.
     let root = if root.is_file() {
         root.parent().map(Path::to_path_buf).unwrap_or(root)

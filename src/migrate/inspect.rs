@@ -79,6 +79,15 @@ pub enum Finding {
     FontWithoutEquivalent { font: String },
     /// A font used that is not installed here.
     FontMissing { font: String },
+    /// Another program holds the file open without sharing it (Word does, on Windows):
+    /// it cannot be read until that program closes it.
+    InUse,
+    /// Reading the file is not allowed to this user.
+    NoAccess,
+    /// An owner file beside it (`~$port.docx`, `.~lock.rapport.odt#`) says the document is
+    /// open in Office or LibreOffice now, or was when the program stopped: what is not
+    /// saved will not be in the copy.
+    OpenElsewhere,
 }
 
 impl Finding {
@@ -90,6 +99,8 @@ impl Finding {
             | NotADocument
             | Damaged { .. }
             | Encrypted
+            | InUse
+            | NoAccess
             | ActiveX
             | AttachedTemplate { .. }
             | MailMerge { .. }
@@ -105,7 +116,8 @@ impl Finding {
             | Template
             | FontToInstall { .. }
             | FontWithoutEquivalent { .. }
-            | FontMissing { .. } => Readiness::Check,
+            | FontMissing { .. }
+            | OpenElsewhere => Readiness::Check,
             ExtensionMismatch { .. } => Readiness::Ready,
         }
     }
@@ -114,7 +126,12 @@ impl Finding {
     pub fn blocks_conversion(&self) -> bool {
         matches!(
             self,
-            Finding::Empty | Finding::NotADocument | Finding::Damaged { .. } | Finding::Encrypted
+            Finding::Empty
+                | Finding::NotADocument
+                | Finding::Damaged { .. }
+                | Finding::Encrypted
+                | Finding::InUse
+                | Finding::NoAccess
         )
     }
 }

@@ -186,9 +186,7 @@ pub fn report_for(root: &Path, path: &Path, fonts: &FontEnv) -> FileReport {
     let inspection = match inspect(path) {
         Ok(i) => i,
         Err(e) => super::inspect::Inspection {
-            findings: vec![Finding::Damaged {
-                detail: e.to_string(),
-            }],
+            findings: vec![unreadable(&e)],
             ..Default::default()
         },
     };
@@ -230,6 +228,74 @@ pub fn report_for(root: &Path, path: &Path, fonts: &FontEnv) -> FileReport {
     }
 }
 
+/// Why a document could not be opened: held open by another program (Windows' sharing
+/// and lock violations, errors 32 and 33), not allowed, or damaged.
+fn unreadable(e: &std::io::Error) -> Finding {
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) {
+        Finding::InUse
+    } else if e.kind() == std::io::ErrorKind::PermissionDenied {
+        Finding::NoAccess
+    } else {
+        Finding::Damaged {
+            detail: e.to_string(),
+        }
+    }
+}
+
+/// Whether an owner (lock) file names this document. Word and PowerPoint replace the
+/// first one or two characters of a long name by `~$` (`~$pport.docx` for
+/// `rapport.docx`), Excel puts `~$` before the whole name, LibreOffice writes
+/// `.~lock.<name>#`. Case does not matter (Windows and macOS file systems).
+pub fn owner_file_names(lock: &str, document: &str) -> bool {
+    let lock = lock.to_lowercase();
+    let doc = document.to_lowercase();
+    if let Some(inner) = lock
+        .strip_prefix(".~lock.")
+        .and_then(|l| l.strip_suffix('#'))
+    {
+        return inner == doc;
+    }
+    let Some(tail) = lock.strip_prefix("~$") else {
+        return false;
+    };
+    if tail.is_empty() {
+        return false;
+    }
+    if tail == doc {
+        return true;
+    }
+    let cut = doc.chars().count().saturating_sub(tail.chars().count());
+    (1..=2).contains(&cut) && doc.ends_with(tail)
+}
+
+/// Marks the documents that an owner file beside them says are open elsewhere.
+fn mark_open_elsewhere(files: &mut [FileReport], skipped: &[Skipped]) {
+    let locks: Vec<&Path> = skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::LockFile)
+        .map(|s| s.path.as_path())
+        .collect();
+    if locks.is_empty() {
+        return;
+    }
+    for f in files.iter_mut() {
+        let Some(name) = f.path.file_name().map(|n| n.to_string_lossy()) else {
+            continue;
+        };
+        let open = locks.iter().any(|l| {
+            l.parent() == f.path.parent()
+                && l.file_name()
+                    .is_some_and(|n| owner_file_names(&n.to_string_lossy(), &name))
+        });
+        if open && !f.findings.contains(&Finding::OpenElsewhere) {
+            f.findings.push(Finding::OpenElsewhere);
+            f.findings
+                .sort_by(|a, b| b.level().cmp(&a.level()).then_with(|| a.cmp(b)));
+            f.readiness = f.readiness.max(Readiness::Check);
+        }
+    }
+}
+
 /// Walks `root` (a folder or one file) and reads every office document in it, except under
 /// the `exclude` folders (the conversion's output). `on_progress` is called now and then;
 /// raising `cancel` stops the walk with what was read so far.
@@ -254,7 +320,7 @@ pub fn inventory(
     }
     let exclude: Vec<PathBuf> = exclude
         .iter()
-        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+        .map(|p| dunce::canonicalize(p).unwrap_or_else(|_| p.clone()))
         .collect();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -271,7 +337,7 @@ pub fn inventory(
         .into_iter()
         .filter_entry(|e| {
             if e.file_type().is_dir() && !exclude.is_empty() {
-                let p = e.path().canonicalize().unwrap_or_else(|_| e.path().into());
+                let p = dunce::canonicalize(e.path()).unwrap_or_else(|_| e.path().into());
                 return !exclude.contains(&p);
             }
             true
@@ -324,6 +390,7 @@ pub fn inventory(
         files.push(report_for(root, path, fonts));
         progress.documents += 1;
     }
+    mark_open_elsewhere(&mut files, &skipped);
     let totals = totals(&files, &skipped, other_files);
     Ok(Inventory {
         root: root.to_path_buf(),

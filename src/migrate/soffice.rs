@@ -78,10 +78,26 @@ pub fn find() -> Option<Soffice> {
     flatpak()
 }
 
+/// soffice.exe as LibreOffice's installer registers it in App Paths (Windows only).
+#[cfg(windows)]
+fn registered_soffice() -> Option<PathBuf> {
+    crate::detect::windows::live::app_path("soffice.exe")
+}
+
+#[cfg(not(windows))]
+fn registered_soffice() -> Option<PathBuf> {
+    None
+}
+
 /// Where installers put LibreOffice.
 fn candidates() -> Vec<PathBuf> {
     let mut out = Vec::new();
     if cfg!(windows) {
+        // Where LibreOffice's installer registered it (App Paths), which also covers a
+        // custom install folder; soffice.com sits beside soffice.exe.
+        if let Some(exe) = registered_soffice() {
+            out.push(exe.with_file_name("soffice.com"));
+        }
         for var in ["ProgramFiles", "ProgramFiles(x86)", "ProgramW6432"] {
             if let Some(pf) = std::env::var_os(var) {
                 out.push(PathBuf::from(pf).join(r"LibreOffice\program\soffice.com"));

@@ -57,6 +57,9 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             t!(lang, "docs-f-font-no-equivalent", font = font.clone())
         }
         Finding::FontMissing { font } => t!(lang, "docs-f-font-missing", font = font.clone()),
+        Finding::InUse => t!(lang, "docs-f-in-use"),
+        Finding::NoAccess => t!(lang, "docs-f-no-access"),
+        Finding::OpenElsewhere => t!(lang, "docs-f-open-elsewhere"),
     }
 }
 

@@ -107,8 +107,9 @@ pub enum Command {
         /// With --dry-run: plan for another platform.
         #[arg(long, value_parser = ["windows", "macos", "linux"], requires = "dry_run")]
         platform: Option<String>,
-        /// With --dry-run: plan for a user who is not an administrator.
-        #[arg(long, requires = "dry_run")]
+        /// Plan (and install) for this user only, without administrator rights, even
+        /// when you are an administrator (a program unpacked in your own folders).
+        #[arg(long)]
         no_admin: bool,
     },
     /// Which catalogue entry an installed program's name denotes.

@@ -8,6 +8,7 @@ use crate::install::plan::{Action, Plan, PlanError, Route, StepKind, WhyNot, pla
 use crate::install::run::{Event, RunContext, execute};
 use crate::install::{Machine, sheet};
 use crate::t;
+use std::path::Path;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -84,7 +85,17 @@ pub fn found_now(catalog: &Catalog, id: &str) -> Option<bool> {
     let inputs = crate::detect::scan::Inputs::local();
     let os = crate::cli_scan::unknown_os(crate::detect::os::Family::Other);
     let report = crate::detect::scan::scan(catalog, &matcher, &inputs, os, Lang::Fr);
-    Some(report.free.iter().any(|f| f.id == id))
+    if report.free.iter().any(|f| f.id == id) {
+        return Some(true);
+    }
+    // An MSI unpacked for the user alone (no administrator rights) registers nothing
+    // with Windows: look for the entry's program in the folder it was unpacked into.
+    let exes = catalog
+        .free(id)
+        .map(|f| f.detect.windows.exe.clone())
+        .unwrap_or_default();
+    let ctx = RunContext::for_machine(Path::new(""));
+    Some(crate::install::run::unpacked_program(&ctx, id, &exes).is_some())
 }
 
 fn print_plan(p: &Plan, lang: Lang, io: &mut Io<'_>) -> std::io::Result<()> {
@@ -237,8 +248,7 @@ pub fn install(
     let paths = crate::settings::Paths::detect();
     let cache = paths.cache_dir.clone().unwrap_or_else(std::env::temp_dir);
     let mut ctx = RunContext::for_machine(&cache);
-    ctx.allow_loopback_http =
-        std::env::var_os("KITLIBRE_TEST_LOOPBACK_HTTP").is_some_and(|v| v == "1");
+    ctx.allow_loopback_http = crate::install::loopback_http_for_tests();
     let mut events = Vec::new();
     let report = {
         let out = &mut *io.out;

@@ -7,6 +7,7 @@
 //! before it reaches a command line.
 
 pub mod codes;
+pub mod msi;
 pub mod plan;
 pub mod run;
 pub mod sheet;
@@ -31,6 +32,9 @@ pub struct Machine {
     pub winget: Option<String>,
     pub brew: Option<String>,
     pub msiexec: Option<String>,
+    /// Downloads from plain http on 127.0.0.1 are accepted: only for tests with a local
+    /// server (`KITLIBRE_TEST_LOOPBACK_HTTP=1`); never another host.
+    pub loopback_http: bool,
 }
 
 impl Machine {
@@ -61,6 +65,7 @@ impl Machine {
             winget: find("winget"),
             brew: find("brew"),
             msiexec: find("msiexec"),
+            loopback_http: loopback_http_for_tests(),
         }
     }
 
@@ -78,8 +83,15 @@ impl Machine {
             winget: None,
             brew: None,
             msiexec: None,
+            loopback_http: false,
         }
     }
+}
+
+/// `KITLIBRE_TEST_LOOPBACK_HTTP=1`: the tests' local server on 127.0.0.1 speaks plain
+/// http. Nothing else is ever fetched without TLS.
+pub fn loopback_http_for_tests() -> bool {
+    std::env::var_os("KITLIBRE_TEST_LOOPBACK_HTTP").is_some_and(|v| v == "1")
 }
 
 /// Whether the per-user Flatpak installation has a remote named "flathub" (its OSTree

@@ -274,6 +274,69 @@ fn download(
     Ok(target)
 }
 
+/// The program an MSI unpacked for the user (`msiexec /a ... TARGETDIR=<user
+/// programs>\\<id>`) left, found by one of its file names (`freewriter.exe`) at most five
+/// folders down: an administrative install registers nothing with Windows.
+pub fn unpacked_program(ctx: &RunContext, id: &str, exe_names: &[String]) -> Option<PathBuf> {
+    if exe_names.is_empty() || id.is_empty() || id.contains(['/', '\\', '.']) {
+        return None;
+    }
+    let root = ctx.user_programs.join(id);
+    walkdir::WalkDir::new(&root)
+        .max_depth(5)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .find(|e| {
+            let name = e.file_name().to_string_lossy();
+            exe_names.iter().any(|x| x.eq_ignore_ascii_case(&name))
+        })
+        .map(|e| e.into_path())
+}
+
+/// msiexec's answers to `/a` that mean "not here": 1625 (a policy forbids it to this
+/// user), 1626 (the function is not available: Wine). The kit then unpacks the package
+/// itself (install::msi), as msiexec would have.
+const MSIEXEC_CANNOT_UNPACK: [i32; 2] = [1625, 1626];
+
+/// Unpacks a checked MSI into the `TARGETDIR=` of its msiexec argv, without msiexec.
+fn unpack_msi_ourselves(
+    msi: &Path,
+    argv: &[String],
+    code: i32,
+    ctx: &RunContext,
+    on: &mut dyn FnMut(Event),
+    tail: &mut Vec<String>,
+) -> Result<Outcome, Outcome> {
+    let Some(target) = argv
+        .iter()
+        .find_map(|a| a.strip_prefix("TARGETDIR="))
+        .map(PathBuf::from)
+    else {
+        return Err(Outcome::Failed);
+    };
+    let line = format!("msiexec /a: code {code}; the kit unpacks the package itself");
+    keep(tail, line.clone());
+    on(Event::Output { line });
+    match crate::install::msi::unpack(msi, &target, ctx.max_download.saturating_mul(4)) {
+        Ok(done) => {
+            let line = format!(
+                "{} files ({} bytes) unpacked into {}",
+                done.files,
+                done.bytes,
+                target.display()
+            );
+            keep(tail, line.clone());
+            on(Event::Output { line });
+            Ok(Outcome::Done)
+        }
+        Err(e) => {
+            keep(tail, e.to_string());
+            Err(Outcome::Failed)
+        }
+    }
+}
+
 /// Replaces `{file}` and `{user_programs}` in an argv.
 fn expand(argv: &[String], file: Option<&Path>, ctx: &RunContext) -> Vec<String> {
     argv.iter()
@@ -346,6 +409,12 @@ pub fn execute(
                             let o = codes::outcome(step.kind, code, &tail.join("\n"));
                             if o.is_success() {
                                 Ok(o)
+                            } else if step.kind == StepKind::MsiUnpack
+                                && MSIEXEC_CANNOT_UNPACK.contains(&code)
+                                && let Some((path, _)) = &file
+                            {
+                                unpack_msi_ourselves(path, &argv, code, ctx, on, &mut tail)
+                                    .map_err(|o| (o, Some(code)))
                             } else {
                                 Err((o, Some(code)))
                             }

@@ -434,6 +434,12 @@ impl Display {
     pub fn is_virtual(&self) -> bool {
         self.xvfb.is_some()
     }
+
+    /// A display started by someone else (the Windows tests' Xvfb, shared with Wine),
+    /// described by its variables; nothing is stopped when it is dropped.
+    pub fn existing(vars: Vec<(&'static str, String)>) -> Display {
+        Display { vars, xvfb: None }
+    }
 }
 
 impl Drop for Display {
@@ -467,9 +473,25 @@ impl WindowProcess {
         let data = tempfile::tempdir().map_err(|e| e.to_string())?;
         let mut cmd = Command::new(exe);
         cmd.args(args)
-            .env("ICED_BACKEND", "tiny-skia")
+            .env(crate::settings::DATA_DIR_ENV, data.path());
+        Self::spawn(cmd, display, first_frame, Some(data))
+    }
+
+    /// Starts a prepared command that opens the window (`wine kitlibre.exe ...` for the
+    /// Windows build), with the software renderer, the display's variables and
+    /// `KITLIBRE_FIRST_FRAME` set to `first_frame`; `data` is removed when it ends.
+    pub fn spawn(
+        mut cmd: Command,
+        display: &Display,
+        first_frame: &str,
+        data: Option<tempfile::TempDir>,
+    ) -> Result<WindowProcess, String> {
+        let data = match data {
+            Some(d) => d,
+            None => tempfile::tempdir().map_err(|e| e.to_string())?,
+        };
+        cmd.env("ICED_BACKEND", "tiny-skia")
             .env("KITLIBRE_FIRST_FRAME", first_frame)
-            .env(crate::settings::DATA_DIR_ENV, data.path())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());

@@ -1,4 +1,12 @@
 //! `kitlibre`: the window with no command, the command line otherwise.
+//!
+//! On Windows the program is built for the GUI subsystem, so no console window opens when
+//! it starts from the Start menu or Explorer. The Windows packages also carry
+//! `kitlibre.com`: the same program marked for the console subsystem
+//! (scripts/build-windows.sh), which cmd and PowerShell pick before the `.exe` when
+//! someone types `kitlibre`: it prints in the console, the shell waits for it and gets its
+//! exit code, as with LibreOffice's `soffice.com`.
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 

@@ -4,8 +4,8 @@
 //! validated with the freedesktop tools, then installed and run: with `dpkg -i` as root
 //! (and removed afterwards, even when the test fails), else unpacked with `dpkg -x` into
 //! a temporary root. Everywhere: the application id and the version agree across
-//! Cargo.toml, the desktop entry, the metainfo, the Flatpak manifest, the Inno Setup
-//! script and the macOS Info.plist, so that they cannot drift apart.
+//! Cargo.toml, the desktop entry, the metainfo, the Flatpak manifest, the Windows
+//! installer scripts and manifest, and the macOS Info.plist, so that they cannot drift apart.
 //!
 //! `KITLIBRE_PACKAGE_TEST_EXTRACT=1` takes the `dpkg -x` path even as root.
 //! A missing tool fails the test with the Debian package to install (scripts/run-tests.sh
@@ -25,7 +25,7 @@ fn read(rel: &str) -> String {
     let path = root().join(rel);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    // Inno Setup wants a byte-order mark on UTF-8 scripts.
+    // NSIS reads UTF-8 scripts by their byte-order mark.
     text.trim_start_matches('\u{feff}').to_owned()
 }
 
@@ -312,25 +312,34 @@ fn ids_and_versions_agree_across_every_recipe() {
         );
     }
 
-    // The Inno Setup script: the id, the version, an install without admin rights, in
-    // French and English.
-    let iss = read("packaging/windows/kitlibre.iss");
-    let iss_lines: Vec<&str> = iss.lines().map(str::trim).collect();
+    // The Windows packages (scripts/build-windows.sh passes them the version of
+    // Cargo.toml, so they hold none to drift). The per-user installer (NSIS): the id,
+    // no administrator rights, 64-bit, French and English.
+    let nsi = read("packaging/windows/kitlibre.nsi");
     for line in [
-        format!("#define AppId \"{APP_ID}\""),
-        format!("#define AppVersion \"{VERSION}\""),
-        "AppId={#AppId}".to_owned(),
-        "AppVersion={#AppVersion}".to_owned(),
-        "PrivilegesRequired=lowest".to_owned(),
-        "PrivilegesRequiredOverridesAllowed=dialog".to_owned(),
-        "Name: \"fr\"; MessagesFile: \"compiler:Languages\\French.isl\"".to_owned(),
-        "Name: \"en\"; MessagesFile: \"compiler:Default.isl\"".to_owned(),
+        format!("!define KL_ID \"{APP_ID}\""),
+        "RequestExecutionLevel user".to_owned(),
+        "Target amd64-unicode".to_owned(),
+        "!insertmacro MUI_LANGUAGE \"French\"".to_owned(),
+        "!insertmacro MUI_LANGUAGE \"English\"".to_owned(),
     ] {
         assert!(
-            iss_lines.contains(&line.as_str()),
-            "kitlibre.iss lacks: {line}"
+            nsi.lines().any(|l| l.trim() == line),
+            "kitlibre.nsi lacks: {line}"
         );
     }
+    // The MSI (wixl): its UpgradeCode never changes (upgrades depend on it), per machine.
+    let wxs = read("packaging/windows/kitlibre.wxs");
+    assert!(
+        wxs.contains("UpgradeCode=\"F239FB52-45DD-46E3-A210-EE208A333147\""),
+        "the MSI's UpgradeCode changed: upgrades would install a second copy"
+    );
+    assert!(wxs.contains("InstallScope=\"perMachine\""));
+    assert!(wxs.contains("Version=\"$(var.Version)\""));
+    // The manifest embedded in kitlibre.exe (build.rs) names the application.
+    let manifest = read("packaging/windows/kitlibre.exe.manifest");
+    assert!(manifest.contains(&format!("name=\"{APP_ID}\"")));
+    assert!(manifest.contains("level=\"asInvoker\""));
 
     // The macOS Info.plist.
     let plist = plist::Value::from_file(root().join("packaging/macos/Info.plist"))

@@ -387,6 +387,17 @@ impl Display {
     /// Starts Xvfb (1280×900, 24 bits) on a display number it picks itself (`-displayfd`:
     /// no race with another Xvfb starting at the same time).
     pub fn start_xvfb() -> Result<Display, Skip> {
+        Self::xvfb(&[])
+    }
+
+    /// As [`Display::start_xvfb`], but Xvfb also ends by itself when its last client
+    /// leaves (`-terminate`): for a display shared by a whole test run (Wine's desktop),
+    /// which nothing drops at the end.
+    pub fn start_xvfb_until_last_client() -> Result<Display, Skip> {
+        Self::xvfb(&["-terminate"])
+    }
+
+    fn xvfb(extra: &[&str]) -> Result<Display, Skip> {
         let xvfb = which::which("Xvfb").map_err(|_| Skip::NoDisplay)?;
         let mut child = Command::new(&xvfb)
             .args([
@@ -398,6 +409,7 @@ impl Display {
                 "-nolisten",
                 "tcp",
             ])
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -433,12 +445,6 @@ impl Display {
     /// True when this display is an Xvfb started for the run.
     pub fn is_virtual(&self) -> bool {
         self.xvfb.is_some()
-    }
-
-    /// A display started by someone else (the Windows tests' Xvfb, shared with Wine),
-    /// described by its variables; nothing is stopped when it is dropped.
-    pub fn existing(vars: Vec<(&'static str, String)>) -> Display {
-        Display { vars, xvfb: None }
     }
 }
 

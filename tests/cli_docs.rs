@@ -103,7 +103,7 @@ fn office_folder(dir: &Path) {
         dir,
         &[
             ("Courriers/lettre.docx", plain_docx()),
-            ("Courriers/~$lettre.docx", b"\x0clock".to_vec()),
+            ("Courriers/~$ancien-courrier.docx", b"\x0clock".to_vec()),
             ("Compta/2024/budget.xlsm", without_fonts(&xlsm_with_vba())),
             ("Compta/tableau.xlsm", without_fonts(&xlsm_without_vba())),
             ("RH/salaires.xlsx", encrypted_ooxml()),
@@ -227,7 +227,10 @@ fn inventory_json_totals_readiness_and_relative_paths() {
     assert_eq!(file(&inv, "vide.docx")["size"], 0);
     assert_eq!(file(&inv, "vide.docx")["format"], Value::Null);
 
-    assert_eq!(inv["skipped"][0]["path"], "Courriers/~$lettre.docx");
+    assert_eq!(
+        inv["skipped"][0]["path"],
+        "Courriers/~$ancien-courrier.docx"
+    );
     assert_eq!(inv["skipped"][0]["reason"], "lock-file");
     assert_eq!(
         contents(docs.path()),
@@ -454,7 +457,7 @@ fn inventory_text_in_french_and_in_english() {
         "  vide.docx [?] — Demande du travail".to_owned(),
         "Le fichier est vide".to_owned(),
         "1 élément(s) laissé(s) de côté :".to_owned(),
-        "  Courriers/~$lettre.docx — fichier de verrouillage".to_owned(),
+        "  Courriers/~$ancien-courrier.docx — fichier de verrouillage".to_owned(),
     ] {
         assert!(out.contains(&expected), "missing {expected:?} in:\n{out}");
     }

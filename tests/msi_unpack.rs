@@ -4,6 +4,8 @@
 //! directory loop, a cabinet outside the package, a size over the limit, bytes that are no
 //! MSI at all, and a file already there.
 
+mod common;
+
 use kitlibre::install::msi::{UnpackError, unpack};
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -225,14 +227,10 @@ fn hostile_packages_are_refused_with_a_reason_and_write_nothing_outside() {
 
 #[test]
 fn a_package_built_by_wixl_unpacks_like_a_vendor_msi() {
-    assert!(
-        which::which("wixl").is_ok(),
-        "this test needs `wixl` (Debian package wixl); scripts/run-tests.sh installs it"
-    );
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("tool.exe"), b"MZ tool").expect("payload");
-    std::fs::write(
-        dir.path().join("app.wxs"),
+    let msi = common::wixl(
+        dir.path(),
         r#"<?xml version="1.0" encoding="utf-8"?>
 <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
   <Product Id="*" Name="Outil" Language="1036" Version="1.2.3" Manufacturer="Test"
@@ -252,17 +250,9 @@ fn a_package_built_by_wixl_unpacks_like_a_vendor_msi() {
   </Product>
 </Wix>
 "#,
-    )
-    .expect("wxs");
-    let out = std::process::Command::new("wixl")
-        .current_dir(dir.path())
-        .env("LC_ALL", "C.UTF-8")
-        .args(["-a", "x64", "-o", "app.msi", "app.wxs"])
-        .output()
-        .expect("wixl");
-    assert!(out.status.success(), "{out:?}");
+    );
     let target = dir.path().join("unpacked");
-    let done = unpack(&dir.path().join("app.msi"), &target, 1 << 20).expect("unpacked");
+    let done = unpack(&msi, &target, 1 << 20).expect("unpacked");
     assert_eq!(done.files, 1);
     let found: Vec<_> = walkdir::WalkDir::new(&target)
         .into_iter()

@@ -52,9 +52,9 @@ struct Wine {
     dist: PathBuf,
     /// The Windows profile folder (C:\users\<name>).
     profile: PathBuf,
-    /// The X display every Wine process uses (Xvfb, ended when Wine's last window goes).
-    display: String,
-    _xvfb: std::process::Child,
+    /// The X display every Wine process uses (Xvfb, which ends by itself when Wine's
+    /// desktop, its last client, goes after the tests).
+    display: kitlibre::bench::Display,
 }
 
 static WINE: OnceLock<Wine> = OnceLock::new();
@@ -80,42 +80,6 @@ fn dist_dir() -> PathBuf {
         Some(d) => PathBuf::from(d),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/windows"),
     }
-}
-
-fn start_xvfb() -> (std::process::Child, String) {
-    need("Xvfb", "xvfb");
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1280x900x24",
-            "-nolisten",
-            "tcp",
-            // Ends by itself when the last client (Wine's desktop) leaves, after the tests.
-            "-terminate",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb starts");
-    let mut out = child.stdout.take().expect("Xvfb's stdout");
-    let mut number = String::new();
-    let mut byte = [0u8; 1];
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline && out.read(&mut byte).map(|n| n == 1).unwrap_or(false) {
-        if byte[0] == b'\n' {
-            break;
-        }
-        number.push(byte[0] as char);
-    }
-    assert!(
-        number.trim().parse::<u32>().is_ok(),
-        "Xvfb gave no display number"
-    );
-    (child, format!(":{}", number.trim()))
 }
 
 fn make_prefix() -> Wine {
@@ -147,7 +111,9 @@ fn make_prefix() -> Wine {
     for d in [&home, &work] {
         std::fs::create_dir_all(d).expect("test folders");
     }
-    let (xvfb, display) = start_xvfb();
+    need("Xvfb", "xvfb");
+    let display = kitlibre::bench::Display::start_xvfb_until_last_client()
+        .unwrap_or_else(|e| panic!("Xvfb does not start: {e:?}"));
     let mut w = Wine {
         prefix,
         home,
@@ -155,7 +121,6 @@ fn make_prefix() -> Wine {
         dist,
         profile: PathBuf::new(),
         display,
-        _xvfb: xvfb,
     };
     let t = Instant::now();
     let boot = run(w.command("wineboot").arg("-i"), 300);
@@ -264,7 +229,7 @@ impl Wine {
             .env("WINEDEBUG", "-all")
             // No Gecko/Mono download prompts; no menu entries in the (fake) home.
             .env("WINEDLLOVERRIDES", "mscoree,mshtml=;winemenubuilder.exe=d")
-            .env("DISPLAY", &self.display)
+            .envs(self.display.vars().iter().map(|(k, v)| (k, v)))
             .env("LANG", "C.UTF-8")
             .env("TMPDIR", &self.work);
         c
@@ -398,7 +363,6 @@ fn test_msi_with_shortcut(
     upgrade_code: &str,
     out: &Path,
 ) {
-    need("wixl", "wixl");
     let dir = w.work.join(format!("msi-{}", nanos()));
     std::fs::create_dir_all(&dir).expect("msi folder");
     mingw("hello.c", &dir.join(exe), &[&format!("-DNAME=\"{name}\"")]);
@@ -432,19 +396,8 @@ fn test_msi_with_shortcut(
 </Wix>
 "#
     );
-    std::fs::write(dir.join("app.wxs"), wxs).expect("wxs");
-    let o = Command::new("wixl")
-        .current_dir(&dir)
-        .env("LC_ALL", "C.UTF-8")
-        .args(["-a", "x64", "-o", "app.msi", "app.wxs"])
-        .output()
-        .expect("wixl");
-    assert!(
-        o.status.success(),
-        "wixl: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    std::fs::copy(dir.join("app.msi"), out).expect("copy msi");
+    let msi = common::wixl(&dir, &wxs);
+    std::fs::copy(msi, out).expect("copy msi");
 }
 
 /// Builds a silent per-user EXE installer with NSIS (`/S`): the program, and an entry in
@@ -1457,8 +1410,7 @@ fn open_window<'a>(w: &'a Wine, args: &[&str]) -> Window<'a> {
     need("import", "imagemagick");
     let mut cmd = w.wine(w.dist.join("kitlibre.exe"));
     cmd.args(args);
-    let display = kitlibre::bench::Display::existing(vec![("DISPLAY", w.display.clone())]);
-    let process = kitlibre::bench::WindowProcess::spawn(cmd, &display, "announce", None)
+    let process = kitlibre::bench::WindowProcess::spawn(cmd, &w.display, "announce", None)
         .expect("wine kitlibre.exe starts");
     Window { w, process }
 }
@@ -1473,7 +1425,7 @@ impl Window<'_> {
     fn xdotool(&self, args: &[&str]) -> String {
         let out = Command::new("xdotool")
             .args(args)
-            .env("DISPLAY", &self.w.display)
+            .envs(self.w.display.vars().iter().map(|(k, v)| (k, v)))
             .output()
             .expect("xdotool");
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -1513,7 +1465,7 @@ impl Window<'_> {
         let out = Command::new("import")
             .args(["-window", "root"])
             .arg(&shot)
-            .env("DISPLAY", &self.w.display)
+            .envs(self.w.display.vars().iter().map(|(k, v)| (k, v)))
             .output()
             .expect("import");
         assert!(out.status.success(), "import: {out:?}");

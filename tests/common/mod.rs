@@ -230,3 +230,26 @@ pub fn libreoffice_here() -> bool {
          KITLIBRE_ALLOW_NO_LIBREOFFICE=1 to skip this test"
     );
 }
+
+/// Builds `dir/app.msi` from WiX source with msitools' wixl (64-bit package); the files
+/// the source names are looked for in `dir`.
+pub fn wixl(dir: &Path, wxs: &str) -> PathBuf {
+    assert!(
+        which::which("wixl").is_ok(),
+        "this test needs `wixl` (Debian package wixl); scripts/run-tests.sh installs it"
+    );
+    std::fs::write(dir.join("app.wxs"), wxs).expect("app.wxs");
+    let out = std::process::Command::new("wixl")
+        .current_dir(dir)
+        // wixl writes strings in the locale's code page: Windows-1252 under C.UTF-8.
+        .env("LC_ALL", "C.UTF-8")
+        .args(["-a", "x64", "-o", "app.msi", "app.wxs"])
+        .output()
+        .expect("wixl runs");
+    assert!(
+        out.status.success(),
+        "wixl: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir.join("app.msi")
+}

@@ -1089,7 +1089,10 @@ fn installers_from_a_local_server_are_checked_installed_and_verified() {
         &[("KITLIBRE_TEST_LOOPBACK_HTTP", "1")],
     );
     let said = text(&plan);
-    assert!(said.contains("winget"), "{said}");
+    assert!(
+        said.contains("winget n'est pas présent sur cet ordinateur"),
+        "{said}"
+    );
     let v = json(&w.kit_with(
         &[
             "--lang",
